@@ -1,0 +1,1 @@
+"""Keel: the operating system for small e-commerce teams."""

@@ -1,0 +1,1 @@
+"""People: users, sign-in (allauth), invitations, groups, API tokens and offboarding."""

@@ -1,0 +1,82 @@
+"""Forms for sign-up (user + workspace) and the account settings."""
+
+from __future__ import annotations
+
+import zoneinfo
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from keel.core.models import RESERVED_SLUGS, Workspace, domain_validator, slug_validator
+
+COMMON_TIMEZONES = [
+    "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo",
+    "Europe/London", "Europe/Berlin", "America/New_York", "America/Chicago",
+    "America/Los_Angeles", "Australia/Sydney", "UTC",
+]  # fmt: skip
+
+
+def timezone_choices() -> list[tuple[str, str]]:
+    rest = sorted(zoneinfo.available_timezones() - set(COMMON_TIMEZONES))
+    return [(tz, tz.replace("_", " ")) for tz in COMMON_TIMEZONES + rest]
+
+
+class WorkspaceSignupForm(forms.Form):
+    """Extra fields on allauth's sign-up form: the company that the new user will own."""
+
+    full_name = forms.CharField(label=_("Your name"), max_length=120)
+    company_name = forms.CharField(label=_("Company name"), max_length=120)
+    slug = forms.CharField(
+        label=_("Workspace address"),
+        max_length=40,
+        validators=[slug_validator],
+        help_text=_("Lowercase letters, digits and hyphens; your pages live at /address/."),
+    )
+    email_domain = forms.CharField(
+        label=_("Company email domain"),
+        max_length=253,
+        validators=[domain_validator],
+        help_text=_("Staff accounts use this domain, for example myshop.com."),
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=timezone_choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from django.utils.translation import get_language
+
+        lang = (get_language() or "en").lower()
+        self.fields["language"].initial = lang if lang in dict(settings.LANGUAGES) else "en"
+        self.fields["timezone"].initial = "Asia/Shanghai" if lang.startswith("zh") else "UTC"
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"].lower()
+        if slug in RESERVED_SLUGS:
+            raise ValidationError(_("This address is reserved. Choose another."))
+        if Workspace.objects.filter(slug=slug).exists():
+            raise ValidationError(_("This address is taken. Choose another."))
+        return slug
+
+    def clean_email_domain(self) -> str:
+        return self.cleaned_data["email_domain"].lower().strip()
+
+    def signup(self, request: Any, user: Any) -> None:
+        """Called by allauth once the user is saved, inside the sign-up transaction."""
+        from keel.accounts.services import workspace_create
+
+        user.full_name = self.cleaned_data["full_name"]
+        user.language = self.cleaned_data["language"]
+        user.save(update_fields=["full_name", "language"])
+        workspace_create(
+            user=user,
+            name=self.cleaned_data["company_name"],
+            slug=self.cleaned_data["slug"],
+            email_domain=self.cleaned_data["email_domain"],
+            language=self.cleaned_data["language"],
+            timezone_name=self.cleaned_data["timezone"],
+            request=request,
+        )
+        request.session["keel_language"] = user.language

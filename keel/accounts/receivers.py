@@ -1,0 +1,57 @@
+"""Audit events for allauth's sign-in, MFA and account changes (allauth only offers signals)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account import signals as account_signals
+from allauth.mfa import signals as mfa_signals
+from django.contrib.auth import signals as auth_signals
+from django.dispatch import receiver
+
+from keel.core.audit import audit
+
+
+@receiver(auth_signals.user_logged_in)
+def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    audit(action="auth.login", actor=user, request=request)
+
+
+@receiver(auth_signals.user_login_failed)
+def _login_failed(sender: Any, credentials: dict[str, Any], request: Any = None, **kw: Any) -> None:
+    # Only the address typed is kept; the password never reaches the event.
+    email = str(credentials.get("email") or credentials.get("username") or "")[:254]
+    audit(action="auth.login_failed", actor_email=email, request=request)
+
+
+@receiver(auth_signals.user_logged_out)
+def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    if user is not None:
+        audit(action="auth.logout", actor=user, request=request)
+
+
+@receiver(account_signals.password_changed)
+@receiver(account_signals.password_reset)
+def _password_changed(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    audit(action="auth.password_changed", actor=user, request=request)
+
+
+@receiver(account_signals.email_changed)
+def _email_changed(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    audit(action="auth.email_changed", actor=user, request=request)
+
+
+@receiver(mfa_signals.authenticator_added)
+def _mfa_added(sender: Any, request: Any, user: Any, authenticator: Any, **kwargs: Any) -> None:
+    audit(action="mfa.added", actor=user, request=request, data={"type": authenticator.type})
+
+
+@receiver(mfa_signals.authenticator_removed)
+def _mfa_removed(sender: Any, request: Any, user: Any, authenticator: Any, **kwargs: Any) -> None:
+    audit(action="mfa.removed", actor=user, request=request, data={"type": authenticator.type})
+
+
+@receiver(mfa_signals.authenticator_reset)
+def _mfa_reset(sender: Any, request: Any, user: Any, authenticator: Any, **kwargs: Any) -> None:
+    audit(action="mfa.recovery_codes_regenerated", actor=user, request=request,
+          data={"type": authenticator.type})  # fmt: skip

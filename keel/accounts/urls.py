@@ -1,0 +1,3 @@
+"""Workspace-scoped people pages: /<ws>/members/, /<ws>/groups/, /<ws>/audit/."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""/invitations/<token>/: accept an invitation (no workspace membership needed yet)."""
+
+urlpatterns: list = []

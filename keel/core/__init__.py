@@ -1,0 +1,1 @@
+"""Workspaces, memberships, the permission table, audit events and base models."""

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "keel.core"
+    label = "core"
+    verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from keel.core.scheduler import register_core_jobs
+
+        register_core_jobs()

@@ -1,0 +1,57 @@
+"""Writing audit events. Callers pass what happened; this module adds where it came from.
+
+Never pass a secret in `data`: keys that look secret are refused so a slip fails loudly in tests.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+
+from keel.core.models import AuditEvent
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from keel.core.models import Workspace
+
+_SECRET_WORDS = ("password", "secret", "token", "otp", "code", "key")
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def audit(
+    *,
+    action: str,
+    actor: Any = None,
+    workspace: Workspace | None = None,
+    target: models.Model | None = None,
+    request: HttpRequest | None = None,
+    data: dict[str, Any] | None = None,
+    actor_email: str = "",
+) -> AuditEvent:
+    data = data or {}
+    for key in data:
+        if any(word in key.lower() for word in _SECRET_WORDS):
+            raise ValueError(f"Audit data key {key!r} looks like a secret; don't record it.")
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        actor_email = actor_email or actor.email
+    else:
+        actor = None
+    return AuditEvent.objects.create(
+        workspace=workspace,
+        actor=actor,
+        actor_email=actor_email[:254],
+        action=action,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        target_repr=str(target)[:200] if target is not None else "",
+        data=data,
+        ip=client_ip(request),
+        user_agent=(request.META.get("HTTP_USER_AGENT", "") if request else "")[:300],
+    )

@@ -1,0 +1,58 @@
+"""All email leaves through a background job.
+
+`QueuedEmailBackend` is Django's EMAIL_BACKEND: it serialises each message and enqueues
+`deliver_email` after the surrounding transaction commits, so a rolled-back request sends
+nothing and a slow SMTP server never slows a page. The job hands the message to the real
+backend named by KEEL_DELIVERY_EMAIL_BACKEND (SMTP from EMAIL_URL, files in development).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from typing import Any
+
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
+
+
+def message_to_dict(message: EmailMessage) -> dict[str, Any]:
+    return {
+        "subject": str(message.subject),
+        "body": str(message.body),
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": {k: str(v) for k, v in (message.extra_headers or {}).items()},
+        "alternatives": [
+            [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
+        ],
+    }
+
+
+def message_from_dict(data: dict[str, Any]) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=data["subject"],
+        body=data["body"],
+        from_email=data["from_email"],
+        to=data["to"],
+        cc=data["cc"],
+        bcc=data["bcc"],
+        reply_to=data["reply_to"],
+        headers=data["headers"],
+    )
+    for content, mimetype in data["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    return message
+
+
+class QueuedEmailBackend(BaseEmailBackend):
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        from keel.core.jobs import deliver_email
+
+        for message in email_messages:
+            transaction.on_commit(partial(deliver_email.enqueue, message_to_dict(message)))
+        return len(email_messages)

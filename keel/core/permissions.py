@@ -1,0 +1,77 @@
+"""The one permission table. Services ask `require(membership, "perm")`; templates only hide.
+
+Roles are ordered: a higher role can do everything a lower staff role can. Assistants and
+guests are outsiders: they see only what is shared with them, so they hold no workspace-wide
+permission here; the modules grant them access object by object.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+
+from keel.core.models import Role
+
+if TYPE_CHECKING:
+    from keel.core.models import Membership
+
+# Higher number = more authority. Used for "may not grant a role above your own".
+ROLE_RANK: dict[str, int] = {
+    Role.GUEST: 0,
+    Role.ASSISTANT: 1,
+    Role.MEMBER: 2,
+    Role.MANAGER: 3,
+    Role.ADMIN: 4,
+    Role.OWNER: 5,
+}
+
+STAFF = {Role.OWNER, Role.ADMIN, Role.MANAGER, Role.MEMBER}
+MANAGERS = {Role.OWNER, Role.ADMIN, Role.MANAGER}
+ADMINS = {Role.OWNER, Role.ADMIN}
+EVERYONE = STAFF | {Role.ASSISTANT, Role.GUEST}
+
+PERMISSIONS: dict[str, set[str]] = {
+    "workspace.view": EVERYONE,
+    "workspace.manage": ADMINS,
+    "members.view": STAFF,
+    "members.invite": MANAGERS,
+    "members.change_role": ADMINS,
+    "members.offboard": ADMINS,
+    "groups.view": STAFF,
+    "groups.manage": MANAGERS,
+    "groups.send": MANAGERS,
+    "audit.view": ADMINS,
+    "tokens.own": EVERYONE,
+}
+
+
+def has_perm(membership: Membership | None, perm: str) -> bool:
+    if membership is None or not membership.is_active:
+        return False
+    return membership.role in PERMISSIONS[perm]
+
+
+def require(membership: Membership | None, perm: str) -> None:
+    if not has_perm(membership, perm):
+        raise PermissionDenied(_("Your role does not allow this."))
+
+
+def grantable_roles(membership: Membership) -> list[str]:
+    """Roles this member may give to others: never above their own; owner only by an owner."""
+    if not has_perm(membership, "members.invite"):
+        return []
+    mine = ROLE_RANK[membership.role]
+    return [
+        role
+        for role in Role.values
+        if ROLE_RANK[role] < mine or (role == Role.OWNER and membership.role == Role.OWNER)
+    ]
+
+
+def may_manage_member(actor: Membership, target: Membership) -> bool:
+    """Admins manage everyone below them; only an owner manages owners and admins."""
+    if actor.role == Role.OWNER:
+        return True
+    return ROLE_RANK[actor.role] > ROLE_RANK[target.role]

@@ -1,0 +1,1 @@
+"""In-app and email notifications with per-member preferences."""

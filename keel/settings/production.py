@@ -1,0 +1,29 @@
+"""Production: everything from the environment, strict security headers, no defaults for secrets."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ImproperlyConfigured
+
+from keel.settings.base import *  # noqa: F403
+from keel.settings.env import env
+
+DEBUG = False
+SECRET_KEY = env.str("KEEL_SECRET_KEY", default="")
+if len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("KEEL_SECRET_KEY must be set to at least 50 random characters.")
+ALLOWED_HOSTS = env.list("KEEL_ALLOWED_HOSTS")
+
+SECURE_SSL_REDIRECT = env.bool("KEEL_SSL_REDIRECT", default=True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env.int("KEEL_HSTS_SECONDS", default=31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+ACCOUNT_EMAIL_VERIFICATION = env.str("KEEL_EMAIL_VERIFICATION", default="mandatory")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = False

@@ -1,0 +1,1 @@
+"""The interface shell: base layout, navigation, components, static CSS and JS."""

@@ -1,0 +1,21 @@
+"""URL map: accounts and API at fixed prefixes; everything else under /<workspace-slug>/."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from keel.api import api
+from keel.ui import views as ui_views
+
+urlpatterns = [
+    path("", ui_views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("keel.accounts.urls_account")),
+    path("accounts/", include("allauth.urls")),
+    path("invitations/", include("keel.accounts.urls_invitations")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    path("healthz", ui_views.healthz, name="healthz"),
+    path("<slug:ws>/", include("keel.ui.urls")),
+    path("<slug:ws>/", include("keel.accounts.urls")),
+    path("<slug:ws>/notifications/", include("keel.notifications.urls")),
+]
