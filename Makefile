@@ -1,31 +1,39 @@
 # Keel: `make run` starts the demo shop, `make test` runs every test. See README.md.
+# Needs only python3 (with venv), make; `make test` also needs npm, gettext and chromium
+# (.ci/run installs them on Debian/Ubuntu).
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 KEEL := $(BIN)/keel
 KEEL_PORT ?= 8000
 STAMP := $(VENV)/.installed
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/keel_test
+export KEEL_PORT
+# Browser tests use the system's Chromium; never download one.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test setup lint format bench messages clean test-postgres
+.PHONY: run test test-postgres setup lint format bench messages clean
 
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	test -x $(BIN)/python || $(PY) -m venv $(VENV) || \
+	  { echo "python3 -m venv failed: install python3-venv (apt-get install python3-venv)"; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# Translations are compiled when gettext is there; without it the pages show in English.
 setup: $(STAMP)
 	$(KEEL) migrate --noinput
 	$(KEEL) createcachetable
-	$(KEEL) compilemessages --ignore=.venv -v 0
+	@if command -v msgfmt >/dev/null 2>&1; then $(KEEL) compilemessages --ignore=.venv -v 0; \
+	  else echo "gettext (msgfmt) is not installed: translations not compiled"; fi
 
 run: setup
 	$(KEEL) seed demo
 	$(BIN)/python -m keel.devserver --port $(KEEL_PORT)
 
 node_modules/axe-core/axe.min.js:
-	npm install --no-save --no-audit --no-fund --silent axe-core@4
+	npm install --no-save --no-audit --no-fund --no-package-lock --silent axe-core@4
 
 lint: $(STAMP)
 	$(BIN)/ruff check keel bench tests
@@ -36,10 +44,14 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix keel bench tests
 	$(BIN)/ruff format keel bench tests
 
+# KEEL_TEST_DATABASE_URL=postgres://… make test runs the same suite on PostgreSQL.
 test: $(STAMP) node_modules/axe-core/axe.min.js
 	$(KEEL) compilemessages --ignore=.venv -v 0
 	$(MAKE) lint
 	$(BIN)/pytest -n 2 --dist loadfile -q $(PYTEST_ARGS)
+
+test-postgres:
+	KEEL_TEST_DATABASE_URL=$(PG_TEST_URL) $(MAKE) test
 
 messages: $(STAMP)
 	cd keel && ../$(KEEL) makemessages -l zh_Hans -l zh_Hant --no-obsolete --ignore=tests

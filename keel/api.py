@@ -1,5 +1,53 @@
-"""The JSON API at /api/v1/ (django-ninja). Each app contributes a router."""
+"""The JSON API at /api/v1/ (django-ninja). Each app contributes a router.
+
+Authentication: a personal access token (`Authorization: Bearer keel_...`), or the browser
+session with its CSRF token for same-origin pages. Every error is an RFC 9457 problem
+(`keel.core.api_support`). The docs page serves ninja's bundled Swagger UI from our own
+static files: no CDN, no inline script.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 from ninja import NinjaAPI
+from ninja.openapi.docs import Swagger
+from ninja.openapi.schema import OpenAPISchema
 
-api = NinjaAPI(title="Keel API", version="1", urls_namespace="api")
+from keel.accounts.api import router as accounts_router
+from keel.accounts.tokens import token_authenticate
+from keel.core.api_support import (
+    BearerTokenAuth,
+    SessionAuth,
+    install_problem_handlers,
+    use_problem_content_type,
+)
+
+
+class KeelAPI(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        use_problem_content_type(schema)
+        return schema
+
+
+api = KeelAPI(
+    title="Keel API",
+    version="1",
+    description=(
+        "Workspace-scoped JSON API. Authenticate with a personal access token "
+        "(`Authorization: Bearer keel_…`) or, from Keel's own pages, the browser session "
+        "with its CSRF token. Errors are `application/problem+json` (RFC 9457). "
+        "Lists take `?cursor=&limit=` and return `{items, next_cursor}`."
+    ),
+    urls_namespace="api",
+    auth=[BearerTokenAuth(token_authenticate), SessionAuth(csrf=True)],
+    # ninja's Swagger() renders ninja/swagger.html: bundled static JS/CSS and the
+    # swagger-ui-init.js file, so the page needs no CDN and no inline script (our CSP).
+    docs=Swagger(),
+)
+install_problem_handlers(api)
+
+api.add_router("", accounts_router)

@@ -10,7 +10,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from keel.core.models import RESERVED_SLUGS, Workspace, domain_validator, slug_validator
+from keel.core.models import (
+    RESERVED_SLUGS,
+    Membership,
+    Workspace,
+    domain_validator,
+    slug_validator,
+)
 
 COMMON_TIMEZONES = [
     "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo",
@@ -26,6 +32,12 @@ def timezone_choices() -> list[tuple[str, str]]:
 
 class WorkspaceSignupForm(forms.Form):
     """Extra fields on allauth's sign-up form: the company that the new user will own."""
+
+    # allauth's BaseSignupForm subclasses this form and honours `field_order`.
+    field_order = [
+        "full_name", "email", "password1", "password2",
+        "company_name", "slug", "email_domain", "language", "timezone",
+    ]  # fmt: skip
 
     full_name = forms.CharField(label=_("Your name"), max_length=120)
     company_name = forms.CharField(label=_("Company name"), max_length=120)
@@ -80,3 +92,78 @@ class WorkspaceSignupForm(forms.Form):
             request=request,
         )
         request.session["keel_language"] = user.language
+
+
+# --- Account settings ----------------------------------------------------------------------
+
+
+def _language_choices() -> list[tuple[str, Any]]:
+    return [("", _("Same as my browser")), *settings.LANGUAGES]
+
+
+def _timezone_choices_or_workspace() -> list[tuple[str, Any]]:
+    return [("", _("Same as the workspace")), *timezone_choices()]
+
+
+THEME_CHOICES = [("", _("Same as my system")), ("light", _("Light")), ("dark", _("Dark"))]
+
+
+class ProfileForm(forms.Form):
+    """The signed-in user's own name, language, time zone and theme."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=120, required=False)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=_language_choices,
+        help_text=_("Keel's pages and emails use this language."),
+    )
+    timezone = forms.ChoiceField(
+        label=_("Time zone"),
+        required=False,
+        choices=_timezone_choices_or_workspace,
+        help_text=_("Dates and times are shown in this zone."),
+    )
+    theme = forms.ChoiceField(label=_("Theme"), required=False, choices=THEME_CHOICES)
+
+    def clean_full_name(self) -> str:
+        return str(self.cleaned_data["full_name"]).strip()
+
+
+class MembershipChoiceField(forms.ModelChoiceField):
+    """Offers memberships by their workspace's name."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.workspace.name)
+
+
+class TokenCreateForm(forms.Form):
+    """Name a new API token and choose the workspace (one of the user's active memberships)."""
+
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=80,
+        help_text=_("Say where it is used, for example “Shop sync script”."),
+    )
+    membership = MembershipChoiceField(
+        label=_("Workspace"),
+        queryset=Membership.objects.none(),
+        empty_label=None,
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["membership"]
+        assert isinstance(field, forms.ModelChoiceField)  # narrows the type for mypy
+        field.queryset = (
+            Membership.objects.active()
+            .filter(user=user)
+            .select_related("workspace")
+            .order_by("workspace__name")
+        )
+
+    def clean_name(self) -> str:
+        name = str(self.cleaned_data["name"]).strip()
+        if not name:
+            raise ValidationError(_("Give the token a name."))
+        return name

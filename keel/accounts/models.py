@@ -123,7 +123,7 @@ class Group(WorkspaceScoped):
     name = models.CharField(_("name"), max_length=80)
     alias = models.SlugField(_("alias"), max_length=64)
     description = models.CharField(_("description"), max_length=200, blank=True)
-    members = models.ManyToManyField(
+    members: models.ManyToManyField[Membership, GroupMembership] = models.ManyToManyField(
         Membership, through="GroupMembership", related_name="keel_groups", blank=True
     )
 
@@ -164,7 +164,7 @@ class ApiTokenQuerySet(WorkspaceQuerySet):
         return self.filter(revoked_at__isnull=True)
 
 
-TOKEN_PREFIX = "keel_"
+TOKEN_PREFIX = "keel_"  # noqa: S105  (a public prefix, not a secret)
 
 
 class ApiToken(WorkspaceScoped):

@@ -1,4 +1,7 @@
-"""Audit events for allauth's sign-in, MFA and account changes (allauth only offers signals)."""
+"""Audit events for allauth's sign-in, MFA and account changes (allauth only offers signals).
+
+These receivers only record what happened; no domain logic hangs off a signal.
+"""
 
 from __future__ import annotations
 
@@ -30,15 +33,54 @@ def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
         audit(action="auth.logout", actor=user, request=request)
 
 
+@receiver(account_signals.user_signed_up)
+def _signed_up(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    audit(action="auth.signed_up", actor=user, request=request)
+
+
 @receiver(account_signals.password_changed)
 @receiver(account_signals.password_reset)
 def _password_changed(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     audit(action="auth.password_changed", actor=user, request=request)
 
 
+@receiver(account_signals.password_set)
+def _password_set(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    audit(action="auth.password_set", actor=user, request=request)
+
+
 @receiver(account_signals.email_changed)
-def _email_changed(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    audit(action="auth.email_changed", actor=user, request=request)
+def _email_changed(
+    sender: Any,
+    request: Any,
+    user: Any,
+    from_email_address: Any = None,
+    to_email_address: Any = None,
+    **kwargs: Any,
+) -> None:
+    data = {
+        "from": from_email_address.email if from_email_address is not None else "",
+        "to": to_email_address.email if to_email_address is not None else "",
+    }
+    audit(action="auth.email_changed", actor=user, request=request, data=data)
+
+
+@receiver(account_signals.email_added)
+def _email_added(sender: Any, request: Any, user: Any, email_address: Any, **kw: Any) -> None:
+    audit(action="auth.email_added", actor=user, request=request,
+          data={"email": email_address.email})  # fmt: skip
+
+
+@receiver(account_signals.email_removed)
+def _email_removed(sender: Any, request: Any, user: Any, email_address: Any, **kw: Any) -> None:
+    audit(action="auth.email_removed", actor=user, request=request,
+          data={"email": email_address.email})  # fmt: skip
+
+
+@receiver(account_signals.email_confirmed)
+def _email_confirmed(sender: Any, request: Any, email_address: Any, **kwargs: Any) -> None:
+    audit(action="auth.email_confirmed", actor=email_address.user, request=request,
+          data={"email": email_address.email})  # fmt: skip
 
 
 @receiver(mfa_signals.authenticator_added)
@@ -55,3 +97,10 @@ def _mfa_removed(sender: Any, request: Any, user: Any, authenticator: Any, **kwa
 def _mfa_reset(sender: Any, request: Any, user: Any, authenticator: Any, **kwargs: Any) -> None:
     audit(action="mfa.recovery_codes_regenerated", actor=user, request=request,
           data={"type": authenticator.type})  # fmt: skip
+
+
+@receiver(mfa_signals.authentication_failed)
+def _mfa_failed(sender: Any, request: Any, user: Any, authenticator: Any, **kw: Any) -> None:
+    # The code typed is never recorded, only which kind of authenticator was tried.
+    audit(action="mfa.failed", actor=user, request=request,
+          data={"type": authenticator.type if authenticator else ""})  # fmt: skip

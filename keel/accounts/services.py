@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from keel.accounts.models import ApiToken, Group, GroupMembership, Invitation, User, hash_secret
 from keel.accounts.offboarding import OffboardingStepResult, offboarding_steps
 from keel.core.audit import audit
-from keel.core.models import RESERVED_SLUGS, Membership, Role, Workspace
+from keel.core.models import RESERVED_SLUGS, AuditEvent, Membership, Role, Workspace
 from keel.core.permissions import grantable_roles, may_manage_member, require
 
 if TYPE_CHECKING:
@@ -184,6 +184,29 @@ def invitation_accept(
     return membership
 
 
+@transaction.atomic
+def invitation_signup(
+    *, invitation: Invitation, full_name: str, password: str, request: HttpRequest | None = None
+) -> Membership:
+    """Create the invited person's account (email fixed by the invitation) and accept.
+
+    The caller validates the password (strength, twice typed) and signs the user in.
+    """
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(
+            _("An account with %(email)s already exists. Sign in to accept the invitation.")
+            % {"email": invitation.email}
+        )
+    problem = invitation_problem(invitation)
+    if problem:
+        raise ValidationError(problem)
+    user = User.objects.create_user(
+        invitation.email, password, full_name=full_name.strip()[:120],
+        language=invitation.workspace.language,
+    )  # fmt: skip
+    return invitation_accept(invitation=invitation, user=user, request=request)
+
+
 def _mark_email_verified(user: User) -> None:
     """Following the emailed link proves the address."""
     from allauth.account.models import EmailAddress
@@ -233,6 +256,9 @@ def membership_change_role(
 ) -> Membership:
     require(actor, "members.change_role")
     _check_target(actor, membership)
+    if not membership.is_active:
+        raise ValidationError(_("%(name)s has been offboarded.") % {
+            "name": membership.user.display_name})  # fmt: skip
     if role not in Role.values:
         raise ValidationError({"role": _("Choose a valid role.")})
     if role not in grantable_roles(actor) and role != membership.role:
@@ -325,6 +351,23 @@ def membership_offboard(
     return summary
 
 
+# --- Audit ---------------------------------------------------------------------------------
+
+
+def audit_export_record(
+    *, actor: Membership, count: int, filters: dict[str, str], request: HttpRequest | None = None
+) -> AuditEvent:
+    """Exporting the log is itself an audited act (who took a copy of what)."""
+    require(actor, "audit.view")
+    return audit(
+        action="audit.exported",
+        actor=actor.user,
+        workspace=actor.workspace,
+        request=request,
+        data={"rows": count, "filters": {k: v for k, v in filters.items() if v}},
+    )
+
+
 # --- Groups --------------------------------------------------------------------------------
 
 
@@ -409,7 +452,8 @@ def group_set_members(
     )
     if added or removed:
         audit(action="group.members_changed", actor=actor.user, workspace=ws, target=group,
-              request=request, data={"added": sorted(added), "removed": sorted(removed)})  # fmt: skip
+              request=request,
+              data={"added": sorted(added), "removed": sorted(removed)})  # fmt: skip
     return group
 
 
@@ -447,5 +491,6 @@ def group_send(
             message.attach_alternative(html, "text/html")
         message.send()
     audit(action="group.sent", actor=actor.user, workspace=actor.workspace, target=group,
-          request=request, data={"subject": subject[:200], "recipients": len(recipients)})  # fmt: skip
+          request=request,
+          data={"subject": subject[:200], "recipients": len(recipients)})  # fmt: skip
     return len(recipients)

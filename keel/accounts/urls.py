@@ -1,3 +1,32 @@
 """Workspace-scoped people pages: /<ws>/members/, /<ws>/groups/, /<ws>/audit/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from keel.accounts import views_audit, views_groups, views_members
+
+urlpatterns = [
+    path("members/", views_members.members, name="members"),
+    path("members/invite/", views_members.member_invite, name="member_invite"),
+    path(
+        "members/invitations/<int:pk>/revoke/",
+        views_members.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path("members/<int:pk>/", views_members.member_detail, name="member_detail"),
+    path("members/<int:pk>/role/", views_members.member_change_role, name="member_change_role"),
+    path("members/<int:pk>/offboard/", views_members.member_offboard, name="member_offboard"),
+    path(
+        "members/<int:pk>/offboarding/",
+        views_members.member_offboarding,
+        name="member_offboarding",
+    ),
+    path("groups/", views_groups.groups, name="groups"),
+    path("groups/new/", views_groups.group_create, name="group_create"),
+    path("groups/<int:pk>/", views_groups.group_detail, name="group_detail"),
+    path("groups/<int:pk>/edit/", views_groups.group_edit, name="group_edit"),
+    path("groups/<int:pk>/delete/", views_groups.group_delete, name="group_delete"),
+    path("groups/<int:pk>/members/", views_groups.group_members, name="group_members"),
+    path("groups/<int:pk>/send/", views_groups.group_send, name="group_send"),
+    path("audit/", views_audit.audit_log, name="audit"),
+    path("audit/export.csv", views_audit.audit_export, name="audit_export"),
+]

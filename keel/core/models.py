@@ -6,16 +6,13 @@ selectors start every read from it so a query can never cross companies by accid
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-if TYPE_CHECKING:
-    from keel.accounts.models import User
 
 RESERVED_SLUGS = frozenset(
     {
@@ -43,7 +40,7 @@ class TimeStamped(models.Model):
 
 
 class WorkspaceQuerySet(models.QuerySet):
-    def in_workspace(self, workspace: Workspace) -> WorkspaceQuerySet:
+    def in_workspace(self, workspace: Workspace) -> Self:
         return self.filter(workspace=workspace)
 
 
@@ -90,7 +87,7 @@ class Role(models.TextChoices):
 
 
 class MembershipQuerySet(WorkspaceQuerySet):
-    def active(self) -> MembershipQuerySet:
+    def active(self) -> Self:
         return self.filter(offboarded_at__isnull=True)
 
 
@@ -114,9 +111,6 @@ class Membership(TimeStamped):
             models.UniqueConstraint(fields=["workspace", "user"], name="membership_unique_user"),
         ]
         indexes = [models.Index(fields=["workspace", "offboarded_at", "role"])]
-
-    if TYPE_CHECKING:
-        user: models.ForeignKey[User, User]
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.workspace}"

@@ -27,12 +27,12 @@ ROLE_RANK: dict[str, int] = {
     Role.OWNER: 5,
 }
 
-STAFF = {Role.OWNER, Role.ADMIN, Role.MANAGER, Role.MEMBER}
-MANAGERS = {Role.OWNER, Role.ADMIN, Role.MANAGER}
-ADMINS = {Role.OWNER, Role.ADMIN}
-EVERYONE = STAFF | {Role.ASSISTANT, Role.GUEST}
+STAFF: frozenset[str] = frozenset({Role.OWNER, Role.ADMIN, Role.MANAGER, Role.MEMBER})
+MANAGERS: frozenset[str] = frozenset({Role.OWNER, Role.ADMIN, Role.MANAGER})
+ADMINS: frozenset[str] = frozenset({Role.OWNER, Role.ADMIN})
+EVERYONE: frozenset[str] = STAFF | {Role.ASSISTANT, Role.GUEST}
 
-PERMISSIONS: dict[str, set[str]] = {
+PERMISSIONS: dict[str, frozenset[str]] = {
     "workspace.view": EVERYONE,
     "workspace.manage": ADMINS,
     "members.view": STAFF,

@@ -6,3 +6,10 @@ class NotificationsConfig(AppConfig):
     name = "keel.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from keel.core.scheduler import every
+        from keel.notifications import kinds  # noqa: F401  (registers the foundation kinds)
+        from keel.notifications.jobs import prune_read_notifications
+
+        every(24 * 3600, prune_read_notifications)

@@ -20,13 +20,14 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    # Keel's apps come before allauth's so keel/accounts/templates/allauth/ overrides its templates.
+    "keel.core",
+    "keel.ui",
+    "keel.accounts",
     "allauth",
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
-    "keel.core",
-    "keel.ui",
-    "keel.accounts",
     "keel.notifications",
     "ninja",
 ]

@@ -33,6 +33,8 @@ def secret_from_file(name: str) -> str:
     Used only in development so that sessions survive restarts without any set-up;
     production must set the variable explicitly.
     """
+    if KEEL_ENV == "production":
+        return ""  # production settings then refuse to start with a clear message
     path = data_dir() / name
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50))

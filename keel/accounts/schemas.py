@@ -1,0 +1,164 @@
+"""API input and output shapes for people, workspaces, invitations and groups.
+
+Inputs are validated here (types, lengths, known roles); rules that need the database (who
+may grant which role, unique aliases) stay in the services and come back as 422 problems.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
+from ninja import Field, Schema
+from pydantic import field_validator
+
+from keel.core.models import Role
+
+
+def _email(value: str) -> str:
+    value = value.strip().lower()
+    try:
+        validate_email(value)
+    except DjangoValidationError as exc:
+        raise ValueError("Enter a valid email address.") from exc
+    return value
+
+
+# --- Out ------------------------------------------------------------------------------------
+
+
+class WorkspaceOut(Schema):
+    id: int
+    slug: str
+    name: str
+    email_domain: str
+    language: str
+    timezone: str
+
+
+class MyWorkspaceOut(Schema):
+    """A workspace as seen by the caller, with the caller's role in it."""
+
+    id: int = Field(..., alias="workspace.id")
+    slug: str = Field(..., alias="workspace.slug")
+    name: str = Field(..., alias="workspace.name")
+    email_domain: str = Field(..., alias="workspace.email_domain")
+    language: str = Field(..., alias="workspace.language")
+    timezone: str = Field(..., alias="workspace.timezone")
+    role: Role
+
+
+class TokenInfoOut(Schema):
+    name: str
+    hint: str
+    workspace: WorkspaceOut
+    role: Role
+
+
+class MeOut(Schema):
+    id: int
+    email: str
+    full_name: str
+    language: str
+    timezone: str
+    token: TokenInfoOut | None = Field(
+        None, description="The token's workspace and role, when called with a token."
+    )
+
+
+class MemberOut(Schema):
+    id: int = Field(..., description="The membership id (used in member URLs).")
+    user_id: int
+    email: str = Field(..., alias="user.email")
+    full_name: str = Field(..., alias="user.full_name")
+    role: Role
+    title: str
+    is_external: bool
+    joined_at: datetime = Field(..., alias="created_at")
+    offboarded_at: datetime | None
+
+
+class InvitationOut(Schema):
+    """Never carries the link's secret: it is only ever emailed to the invitee."""
+
+    id: int
+    email: str
+    role: Role
+    expires_at: datetime
+    created_at: datetime
+
+
+class OffboardingStepOut(Schema):
+    key: str
+    label: str
+    count: int
+    items: list[str]
+    url: str
+
+
+class OffboardingOut(Schema):
+    member: MemberOut
+    steps: list[OffboardingStepOut]
+
+
+class GroupMemberOut(Schema):
+    id: int = Field(..., description="The membership id.")
+    email: str = Field(..., alias="user.email")
+    full_name: str = Field(..., alias="user.full_name")
+    role: Role
+
+
+class GroupOut(Schema):
+    id: int
+    name: str
+    alias: str
+    address: str
+    description: str
+    member_count: int
+
+
+class GroupDetailOut(GroupOut):
+    members: list[GroupMemberOut]
+
+
+class QueuedOut(Schema):
+    queued: int
+
+
+# --- In -------------------------------------------------------------------------------------
+
+
+class InvitationIn(Schema):
+    email: str = Field(..., max_length=254)
+    role: Role = Role.MEMBER
+
+    @field_validator("email")
+    @classmethod
+    def _check_email(cls, value: str) -> str:
+        return _email(value)
+
+
+class MemberPatchIn(Schema):
+    role: Role
+
+
+class GroupIn(Schema):
+    name: str = Field(..., min_length=1, max_length=80)
+    alias: str = Field(..., min_length=1, max_length=64, pattern=r"^\s*[-a-zA-Z0-9_]+\s*$")
+    description: str = Field("", max_length=200)
+
+
+class GroupPatchIn(Schema):
+    name: str | None = Field(None, min_length=1, max_length=80)
+    alias: str | None = Field(None, min_length=1, max_length=64, pattern=r"^\s*[-a-zA-Z0-9_]+\s*$")
+    description: str | None = Field(None, max_length=200)
+
+
+class GroupMembersIn(Schema):
+    member_ids: list[int] = Field(..., max_length=1000, description="Membership ids.")
+
+
+class GroupSendIn(Schema):
+    subject: str = Field(..., min_length=1, max_length=200)
+    body: str = Field(..., max_length=100_000)

@@ -1,0 +1,34 @@
+"""Template helpers for the shell and components: `{% load ui %}`.
+
+`membership|can:"audit.view"` only hides what `core.permissions` already refuses on the server.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from keel.core.permissions import PERMISSIONS, has_perm
+
+register = template.Library()
+
+
+@register.filter
+def can(membership: Any, perm: str) -> bool:
+    """`{% if membership|can:"audit.view" %}`. An unknown permission name fails loudly."""
+    if perm not in PERMISSIONS:
+        raise template.TemplateSyntaxError(f"Unknown permission {perm!r}")
+    return has_perm(membership, perm)
+
+
+@register.filter
+def is_under(path: str, prefix: str | None) -> bool:
+    """True when `path` is `prefix` or below it; used for aria-current in the navigation."""
+    return bool(prefix) and str(path).startswith(str(prefix))
+
+
+@register.filter
+def elided_pages(page_obj: Any) -> Any:
+    """`{% for n in page_obj|elided_pages %}`: page numbers around the current one, with "…"."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
