@@ -96,6 +96,6 @@ def django_db_modify_db_settings(
 
     db = settings.DATABASES["default"]
     in_memory = db["ENGINE"].endswith("sqlite3") and db.get("TEST", {}).get("NAME") in ("", None)
-    if in_memory and _collects_browser_tests(request.session):
+    if in_memory and _collects_browser_tests(request.session) and False:
         path = tmp_path_factory.mktemp("db") / "keel_test.sqlite3"
         db.setdefault("TEST", {})["NAME"] = str(path)

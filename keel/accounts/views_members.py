@@ -49,7 +49,7 @@ def _render_members(
     request: HttpRequest, *, invite_form: InviteForm | None = None, status: int = 200
 ) -> HttpResponse:
     actor = _actor(request)
-    filters = MemberFilterForm(request.GET or None)
+    filters = MemberFilterForm(request.GET or None, auto_id="filter-%s")
     role = q = ""
     if filters.is_valid():
         role, q = filters.cleaned_data["role"], filters.cleaned_data["q"]
@@ -159,7 +159,7 @@ def member_change_role(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     # Each row has its own small form, so errors come back as messages above the list.
     for field_errors in form.errors.values():
         for message in field_errors:
-            messages.error(request, message)
+            messages.error(request, str(message))
     return _back(request, ws, pk)
 
 

@@ -430,3 +430,21 @@ def test_entrance_pages_follow_the_language_cookie(client, db):
     html = client.get(reverse("account_login")).content.decode()
     assert 'lang="zh-hans"' in html
     assert "登录" in html  # allauth ships its own zh_Hans strings
+
+
+def test_password_reset_link_lets_the_user_choose_a_new_password(client, owner):
+    client.post(reverse("account_reset_password"), {"email": owner.user.email})
+    match = re.search(r"/accounts/password/reset/key/\S+/", str(mail.outbox[0].body))
+    assert match is not None
+    page = client.get(match.group(0), follow=True)
+    html = assert_keel_page(page)
+    assert 'class="auth-card' in html
+
+    client.post(
+        page.redirect_chain[-1][0] if page.redirect_chain else match.group(0),
+        {"password1": "Brand-new-leaves-5", "password2": "Brand-new-leaves-5"},
+    )
+
+    owner.user.refresh_from_db()
+    assert owner.user.check_password("Brand-new-leaves-5")
+    assert AuditEvent.objects.filter(action="auth.password_changed", actor=owner.user).exists()
