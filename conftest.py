@@ -74,28 +74,3 @@ def login(client):
 
     return _login
 
-
-def _collects_browser_tests(session: pytest.Session) -> bool:
-    return any(item.get_closest_marker("browser") for item in session.items)
-
-
-@pytest.fixture(scope="session")
-def django_db_modify_db_settings(
-    request: pytest.FixtureRequest,
-    django_db_modify_db_settings_parallel_suffix: None,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> None:
-    """Browser tests need a file-based SQLite test database.
-
-    pytest-django's live server shares an in-memory SQLite connection between the test
-    thread and every request thread, which breaks as soon as two requests overlap (a page
-    and its htmx calls, or two browser contexts). A file gives each thread its own
-    connection. Only sessions that collect browser tests pay for it; PostgreSQL is untouched.
-    """
-    from django.conf import settings
-
-    db = settings.DATABASES["default"]
-    in_memory = db["ENGINE"].endswith("sqlite3") and db.get("TEST", {}).get("NAME") in ("", None)
-    if in_memory and _collects_browser_tests(request.session) and False:
-        path = tmp_path_factory.mktemp("db") / "keel_test.sqlite3"
-        db.setdefault("TEST", {})["NAME"] = str(path)

@@ -47,7 +47,7 @@ def measure(members: int, requests: int, warmup: int) -> list[dict[str, Any]]:
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(owner)
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for name, label in PAGES:
         try:
             url = reverse(name, kwargs={"ws": result.workspace.slug})

@@ -8,6 +8,7 @@ If either child dies on its own, the other is stopped too and the exit code is n
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -48,18 +49,14 @@ def _stop(procs: Sequence[subprocess.Popen[bytes]]) -> None:
     """SIGTERM each child's whole group (runserver's autoreloader has a child of its own)."""
     for proc in procs:
         if proc.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
     for proc in procs:
         try:
             proc.wait(timeout=STOP_TIMEOUT)
         except subprocess.TimeoutExpired:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             proc.wait()
 
 

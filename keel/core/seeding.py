@@ -211,9 +211,7 @@ def seed_large(*, members: int = 250, slug: str = BENCH_SLUG) -> SeedResult:
         ],
         batch_size=500,
     )
-    verified = set(
-        EmailAddress.objects.filter(user__in=users).values_list("user_id", flat=True)
-    )
+    verified = set(EmailAddress.objects.filter(user__in=users).values_list("user_id", flat=True))
     EmailAddress.objects.bulk_create(
         [
             EmailAddress(user=u, email=u.email, verified=True, primary=True)

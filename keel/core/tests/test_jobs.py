@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -18,15 +19,14 @@ pytestmark = pytest.mark.django_db
 
 def test_deliver_email_sends_through_the_delivery_backend(settings):
     settings.KEEL_DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    from django.core.mail import EmailMultiAlternatives
-
     message = EmailMultiAlternatives("Hi", "Body", "keel@shop.example", ["a@shop.example"])
     message.attach_alternative("<b>Hi</b>", "text/html")
 
     assert deliver_email.call(message_to_dict(message)) == 1
 
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].alternatives[0][1] == "text/html"
+    [sent] = mail.outbox
+    assert isinstance(sent, EmailMultiAlternatives)
+    assert sent.alternatives[0][1] == "text/html"
 
 
 def test_record_heartbeat_writes_a_row():

@@ -59,9 +59,12 @@ def test_mail_is_delivered_by_the_job_after_commit(queued_mail, django_capture_o
 
 @pytest.mark.django_db
 def test_rolled_back_transaction_sends_nothing(queued_mail, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            EmailMessage("Never", "Body", to=["a@shop.example"]).send()
-            raise RuntimeError("the request failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        EmailMessage("Never", "Body", to=["a@shop.example"]).send()
+        raise RuntimeError("the request failed")
     assert callbacks == []
     assert mail.outbox == []

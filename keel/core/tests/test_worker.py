@@ -43,7 +43,7 @@ def _wait_for(what: str, check: Callable[[], Any], procs: list[subprocess.Popen[
             return value
         for proc in procs:
             if proc.poll() is not None:
-                raise AssertionError(f"{proc.args} exited with {proc.returncode} before {what}")
+                raise AssertionError(f"{proc.args!r} exited with {proc.returncode} before {what}")
         time.sleep(0.2)
     raise AssertionError(f"timed out waiting for {what}")
 
@@ -141,14 +141,18 @@ def _run_end_to_end(tmp_path: Path, *, redis_url: str = "") -> None:
             procs.append(
                 subprocess.Popen(
                     [*keel, "runserver", "--noreload", f"127.0.0.1:{port}"],
-                    env=env, stdout=logs["web"], stderr=subprocess.STDOUT,
-                )  # fmt: skip
+                    env=env,
+                    stdout=logs["web"],
+                    stderr=subprocess.STDOUT,
+                )
             )
             procs.append(
                 subprocess.Popen(
                     [*keel, "worker", "--interval", "0.2"],
-                    env=env, stdout=logs["worker"], stderr=subprocess.STDOUT,
-                )  # fmt: skip
+                    env=env,
+                    stdout=logs["worker"],
+                    stderr=subprocess.STDOUT,
+                )
             )
 
             def server_up() -> bool:
@@ -161,9 +165,7 @@ def _run_end_to_end(tmp_path: Path, *, redis_url: str = "") -> None:
             _wait_for("the web server", server_up, procs)
             _request_password_reset(base, EMAIL)
 
-            mail = _wait_for(
-                "the reset email", lambda: _mail_to(tmp_path / "mail", EMAIL), procs
-            )
+            mail = _wait_for("the reset email", lambda: _mail_to(tmp_path / "mail", EMAIL), procs)
             assert "/accounts/password/reset/key/" in mail[0].read_text()
             if not redis_url:
                 _wait_for(

@@ -46,6 +46,4 @@ class Command(BaseCommand):
             + f"\n  password: {result.password}"
         )
         if dataset == "demo":
-            self.stdout.write(
-                "Other demo people (same password): " + ", ".join(result.people)
-            )
+            self.stdout.write("Other demo people (same password): " + ", ".join(result.people))
