@@ -21,11 +21,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+HAVE_PO = find keel -name '*.po' | grep -q .
+COMPILEMESSAGES = $(KEEL) compilemessages --ignore=.venv -v 0
+
 # Translations are compiled when gettext is there; without it the pages show in English.
 setup: $(STAMP)
 	$(KEEL) migrate --noinput
 	$(KEEL) createcachetable
-	@if command -v msgfmt >/dev/null 2>&1; then $(KEEL) compilemessages --ignore=.venv -v 0; \
+	@if ! $(HAVE_PO); then :; elif command -v msgfmt >/dev/null 2>&1; then $(COMPILEMESSAGES); \
 	  else echo "gettext (msgfmt) is not installed: translations not compiled"; fi
 
 run: setup
@@ -46,7 +49,7 @@ format: $(STAMP)
 
 # KEEL_TEST_DATABASE_URL=postgres://… make test runs the same suite on PostgreSQL.
 test: $(STAMP) node_modules/axe-core/axe.min.js
-	$(KEEL) compilemessages --ignore=.venv -v 0
+	if $(HAVE_PO); then $(COMPILEMESSAGES); fi
 	$(MAKE) lint
 	$(BIN)/pytest -n 2 --dist loadfile -q $(PYTEST_ARGS)
 

@@ -73,4 +73,3 @@ def login(client):
         return client
 
     return _login
-

@@ -18,7 +18,12 @@ import pytest
 from .helpers import Mailbox
 
 CHROMIUM = Path(os.environ.get("KEEL_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-background-networking",
+]
 HERE = Path(__file__).resolve().parent
 
 
@@ -95,7 +100,7 @@ def smtp_mailbox(settings: Any) -> Iterator[Mailbox]:
     mailbox = Mailbox()
 
     class Handler:
-        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
             mailbox.add(envelope.original_content or envelope.content)
             return "250 Message accepted"
 

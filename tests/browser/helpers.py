@@ -28,9 +28,7 @@ def axe_check(page: Any, *, label: str = "") -> None:
         pytest.fail(f"{AXE_JS} is missing: run `npm install --no-save axe-core@4` (make test does)")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
-    results = page.evaluate(
-        "async () => await axe.run(document, {resultTypes: ['violations']})"
-    )
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     bad = [v for v in results["violations"] if v.get("impact") in FAILING_IMPACTS]
     if bad:
         lines = [f"axe: {len(bad)} serious/critical violation(s) on {label or page.url}"]
@@ -65,7 +63,9 @@ def sign_in_context(context: Any, base_url: str, user: Any) -> None:
 def set_language(context: Any, base_url: str, language: str) -> None:
     from django.conf import settings
 
-    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": base_url}])
+    context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": base_url}]
+    )
 
 
 @dataclass

@@ -73,8 +73,10 @@ def test_page_is_accessible_and_fits_a_phone(
         f"{url} answered {response and response.status} (ended at {page.url})"
     )
     assert page.url.endswith(url), f"{url} redirected to {page.url}"
-    assert page.evaluate("() => document.documentElement.lang").lower().startswith(
-        language.split("-")[0]
+    assert (
+        page.evaluate("() => document.documentElement.lang")
+        .lower()
+        .startswith(language.split("-")[0])
     )
     axe_check(page, label=f"{page_id} [{language}]")
 

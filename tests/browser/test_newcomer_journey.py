@@ -121,6 +121,8 @@ def test_newcomer_signs_up_invites_promotes_and_offboards(new_context, smtp_mail
     response = colleague.reload()
     path = urlparse(colleague.url).path
     refused = (response is not None and response.status == 404) or path.startswith("/accounts/")
-    assert refused, f"offboarded member still served {colleague.url} ({response and response.status})"
+    assert refused, (
+        f"offboarded member still served {colleague.url} ({response and response.status})"
+    )
     assert path != f"/{SLUG}/" or (response is not None and response.status == 404)
     axe.check(colleague, "refused page")

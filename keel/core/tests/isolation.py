@@ -209,12 +209,13 @@ def missing_factories(route: Route) -> list[str]:
 
 def missing_factory_message(route: Route, kwargs: list[str]) -> str:
     names = ", ".join(repr(k) for k in kwargs)
+    key = f"{kwargs[0]}@{route.name}" if kwargs[0] in {"pk", "id"} else kwargs[0]
     return (
         f"{route.test_id}: no isolation factory for URL kwarg(s) {names}. Register one so "
         "this URL is tested against other workspaces, e.g. in "
         "keel/<app>/tests/isolation_factories.py:\n"
         "    def register_isolation_factories():\n"
-        f"        register_isolation_factory({kwargs[0]!r}, lambda ws: MyFactory(workspace=ws))\n"
+        f"        register_isolation_factory({key!r}, lambda ws: MyFactory(workspace=ws))\n"
         f"(or '{kwargs[0]}@{route.name}' for this route only, or the model label "
         "'app.model'). See keel/core/tests/isolation.py."
     )
@@ -277,7 +278,9 @@ def workspace_snapshot(workspace: Workspace) -> dict[str, list[dict[str, Any]]]:
             continue
         rows = model._default_manager.filter(workspace=workspace).order_by("pk").values()
         snapshot[model._meta.label] = [dict(r) for r in rows]
-    snapshot["core.Workspace"] = list(Workspace.objects.filter(pk=workspace.pk).values())
+    snapshot["core.Workspace"] = [
+        dict(r) for r in Workspace.objects.filter(pk=workspace.pk).values()
+    ]
     return snapshot
 
 

@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from keel.core.models import Membership, Workspace
 from keel.core.tests import isolation
 from keel.core.tests.factories import MembershipFactory, WorkspaceFactory
 
@@ -26,10 +25,12 @@ class World:
     """Workspace A (the victim) and workspace B with one member per role (the attackers)."""
 
     def __init__(self) -> None:
-        self.a = WorkspaceFactory(name="Alpha Shop", slug="alpha", email_domain="alpha.example")
+        self.a: Any = WorkspaceFactory(
+            name="Alpha Shop", slug="alpha", email_domain="alpha.example"
+        )
         self.a_owner = MembershipFactory(workspace=self.a, role="owner")
-        self.b = WorkspaceFactory(name="Beta Shop", slug="beta", email_domain="beta.example")
-        self.b_members: dict[str, Membership] = {
+        self.b: Any = WorkspaceFactory(name="Beta Shop", slug="beta", email_domain="beta.example")
+        self.b_members: dict[str, Any] = {
             role: MembershipFactory(workspace=self.b, role=role) for role in isolation.ROLES
         }
         self._tokens: dict[str, str] = {}
@@ -149,8 +150,8 @@ def test_harness_sees_the_workspace_pages_and_the_api() -> None:
 
 def test_snapshot_notices_a_change() -> None:
     """The side-effect check must be able to fail."""
-    ws: Workspace = WorkspaceFactory(slug="snap")
-    member = MembershipFactory(workspace=ws)
+    ws: Any = WorkspaceFactory(slug="snap")
+    member: Any = MembershipFactory(workspace=ws)
     before = isolation.workspace_snapshot(ws)
     member.role = "admin"
     member.save(update_fields=["role"])

@@ -95,9 +95,7 @@ def test_shortcuts_theme_and_dropdowns(chromium, live_server, client, owner, mem
     assert errors == []
 
 
-def test_narrow_screen_has_top_bar_and_no_horizontal_overflow(
-    chromium, live_server, client, owner
-):
+def test_narrow_screen_has_top_bar_and_no_horizontal_overflow(chromium, live_server, client, owner):
     page, errors = _page(chromium, live_server, client, owner, width=375)
     for path in ("/acme/", "/acme/notifications/", "/acme/notifications/preferences/"):
         page.goto(path)
