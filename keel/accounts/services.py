@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from keel.accounts import events
 from keel.accounts.models import ApiToken, Group, GroupMembership, Invitation, User, hash_secret
 from keel.accounts.offboarding import OffboardingStepResult, offboarding_steps
 from keel.core.audit import audit
@@ -181,6 +182,7 @@ def invitation_accept(
     _mark_email_verified(user)
     audit(action="invitation.accepted", actor=user, workspace=invitation.workspace,
           target=membership, request=request, data={"role": invitation.role})  # fmt: skip
+    events.publish(events.MEMBER_JOINED, membership=membership, invitation=invitation)
     return membership
 
 
@@ -274,6 +276,8 @@ def membership_change_role(
     membership.save(update_fields=["role", "updated_at"])
     audit(action="member.role_changed", actor=actor.user, workspace=actor.workspace,
           target=membership, request=request, data={"from": old, "to": role})  # fmt: skip
+    events.publish(events.ROLE_CHANGED, actor=actor, membership=membership, old_role=old,
+                   new_role=role)  # fmt: skip
     return membership
 
 
@@ -473,18 +477,14 @@ def group_send(
     if not subject.strip():
         raise ValidationError({"subject": _("Write a subject.")})
     recipients = list(
-        User.objects.filter(
-            memberships__group_memberships__group=group,
-            memberships__offboarded_at__isnull=True,
-            is_active=True,
-        )
-        .values_list("email", flat=True)
-        .distinct()
+        Membership.objects.active()
+        .filter(group_memberships__group=group, user__is_active=True)
+        .select_related("user", "workspace")
     )
     reply_to = [actor.user.email]
-    for email in recipients:
+    for recipient in recipients:
         message = EmailMultiAlternatives(
-            subject=subject.strip(), body=body, to=[email], reply_to=reply_to,
+            subject=subject.strip(), body=body, to=[recipient.user.email], reply_to=reply_to,
             headers={"List-Id": f"<{group.address.replace('@', '.')}>"},
         )  # fmt: skip
         if html:
@@ -493,4 +493,6 @@ def group_send(
     audit(action="group.sent", actor=actor.user, workspace=actor.workspace, target=group,
           request=request,
           data={"subject": subject[:200], "recipients": len(recipients)})  # fmt: skip
+    events.publish(events.GROUP_SENT, actor=actor, group=group, subject=subject.strip(),
+                   recipients=recipients)  # fmt: skip
     return len(recipients)

@@ -1,0 +1,71 @@
+"""Turns people events from accounts into notifications (subscribed in AppConfig.ready)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from keel.accounts import events
+from keel.core.models import Membership, Role
+from keel.notifications.services import notify
+
+
+def member_joined(*, membership: Membership, invitation: Any) -> None:
+    inviter = (
+        Membership.objects.active()
+        .filter(workspace=membership.workspace, user_id=invitation.invited_by_id)
+        .select_related("user", "workspace")
+        .first()
+    )
+    if inviter is None or inviter.pk == membership.pk:
+        return
+    notify(
+        recipient=inviter,
+        kind="member.joined",
+        title=format_lazy(
+            _("{name} joined {workspace}"),
+            name=membership.user.display_name,
+            workspace=membership.workspace.name,
+        ),
+        url=reverse("member_detail", kwargs={"ws": membership.workspace.slug, "pk": membership.pk}),
+    )
+
+
+def role_changed(
+    *, actor: Membership, membership: Membership, old_role: str, new_role: str
+) -> None:
+    if actor.pk == membership.pk:
+        return
+    notify(
+        recipient=membership,
+        kind="member.role_changed",
+        title=format_lazy(
+            _("Your role in {workspace} is now {role}"),
+            workspace=membership.workspace.name,
+            role=Role(new_role).label,
+        ),
+        url=reverse("workspace_home", kwargs={"ws": membership.workspace.slug}),
+    )
+
+
+def group_sent(
+    *, actor: Membership, group: Any, subject: str, recipients: list[Membership]
+) -> None:
+    for recipient in recipients:
+        if recipient.pk == actor.pk:
+            continue
+        notify(
+            recipient=recipient,
+            kind="group.message",
+            title=format_lazy(_("{group}: {subject}"), group=group.name, subject=subject),
+            url=reverse("group_detail", kwargs={"ws": group.workspace.slug, "pk": group.pk}),
+        )
+
+
+def subscribe_all() -> None:
+    events.subscribe(events.MEMBER_JOINED, member_joined)
+    events.subscribe(events.ROLE_CHANGED, role_changed)
+    events.subscribe(events.GROUP_SENT, group_sent)
