@@ -11,7 +11,6 @@ class NotificationsConfig(AppConfig):
         from keel.core.scheduler import every
         from keel.notifications import kinds  # noqa: F401  (registers the foundation kinds)
         from keel.notifications.jobs import prune_read_notifications
-
         from keel.notifications.subscribers import subscribe_all
 
         every(24 * 3600, prune_read_notifications)
