@@ -18,4 +18,6 @@ urlpatterns = [
     path("<slug:ws>/", include("keel.ui.urls")),
     path("<slug:ws>/", include("keel.accounts.urls")),
     path("<slug:ws>/notifications/", include("keel.notifications.urls")),
+    path("<slug:ws>/org/", include("keel.org.urls")),
+    path("<slug:ws>/vision/", include("keel.goals.urls")),
 ]

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.usersessions",
     "keel.notifications",
+    "keel.org",
+    "keel.goals",
     "ninja",
 ]
 
