@@ -20,7 +20,7 @@ from keel.core.permissions import grantable_roles
 ROLE_LABELS = dict(Role.choices)
 
 
-def _role_choices(roles: list[str]) -> list[tuple[str, Any]]:
+def role_choices(roles: list[str]) -> list[tuple[str, Any]]:
     return [(r, ROLE_LABELS[r]) for r in roles]
 
 
@@ -42,7 +42,7 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args: Any, actor: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _set_choices(self, "role", _role_choices(grantable_roles(actor)))
+        _set_choices(self, "role", role_choices(grantable_roles(actor)))
         self.fields["role"].initial = Role.MEMBER
 
 
@@ -54,7 +54,7 @@ class RoleForm(forms.Form):
         roles = grantable_roles(actor)
         if target.role not in roles:
             roles = [target.role, *roles]
-        _set_choices(self, "role", _role_choices(roles))
+        _set_choices(self, "role", role_choices(roles))
         self.fields["role"].initial = target.role
 
 

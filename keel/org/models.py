@@ -139,7 +139,7 @@ class Seat(WorkspaceScoped):
 
     @property
     def display_holder(self) -> str:
-        if self.holder_id:
+        if self.holder is not None:
             return self.holder.user.display_name
         return self.placeholder_name
 

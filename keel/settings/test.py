@@ -39,3 +39,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# WhiteNoise warns when STATIC_ROOT is missing; tests serve static files through the finders.
+STATIC_ROOT = None

@@ -71,6 +71,17 @@ def test_members_list_query_count_is_bounded(
     assert response.content.decode().count("<tr>") >= 51
 
 
+def test_members_list_pages_by_fifty_and_keeps_the_filter(login, owner, workspace):
+    MembershipFactory.create_batch(60, workspace=workspace, role=Role.MEMBER)
+    client = login(owner)
+    first = client.get(url("members"), {"role": "member"}).content.decode()
+    assert first.count('name="m') == 50  # one role picker per row on page one
+    assert "60 members" in first
+    second = client.get(url("members"), {"role": "member", "page": 2}).content.decode()
+    assert second.count('name="m') == 10
+    assert "role=member" in first  # the page links keep the filter
+
+
 def test_assistant_cannot_see_members(login, assistant):
     assert login(assistant).get(url("members")).status_code == 403
 
