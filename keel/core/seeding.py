@@ -12,6 +12,7 @@ import random
 import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.hashers import make_password
@@ -22,6 +23,20 @@ from keel.core.models import AuditEvent, Membership, Role, Workspace
 
 if TYPE_CHECKING:
     from keel.accounts.models import User
+
+
+DemoSeeder = Callable[[Membership], None]
+_DEMO_SEEDERS: list[DemoSeeder] = []
+
+
+def register_demo_seeder(seeder: DemoSeeder) -> None:
+    """Modules add their demo content (org chart, vision, …) from AppConfig.ready().
+
+    A seeder receives the demo owner's membership, runs after the people and groups exist,
+    and must be idempotent: `make run` seeds again on every start.
+    """
+    if seeder not in _DEMO_SEEDERS:
+        _DEMO_SEEDERS.append(seeder)
 
 
 DEMO_SLUG = "demo"
@@ -127,6 +142,9 @@ def seed_demo() -> SeedResult:
     )
     if not has_pending and invite_email not in by_email:
         services.invitation_create(actor=owner, email=invite_email, role=invite_role)
+
+    for seeder in _DEMO_SEEDERS:
+        seeder(owner)
 
     users = [m.user for m in by_email.values()]
     for user in users:
