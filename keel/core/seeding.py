@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import random
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.hashers import make_password
