@@ -1,6 +1,6 @@
 # Keel: `make run` starts the demo shop, `make test` runs every test. See README.md.
-# Needs only python3 (with venv), make; `make test` also needs npm, gettext and chromium
-# (.ci/run installs them on Debian/Ubuntu).
+# Needs only python3 and make; `make test` installs Chromium, CJK fonts, gettext and npm with
+# apt-get when run as root (.ci/system-deps), or names what is missing.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -12,7 +12,11 @@ export KEEL_PORT
 # Browser tests use the system's Chromium; never download one.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test test-postgres setup lint format bench messages clean
+.PHONY: run test test-postgres setup system-deps lint format bench messages clean
+
+# Chromium, CJK fonts, gettext and npm for the tests (installed with apt-get when root).
+system-deps:
+	@bash .ci/system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV) || \
@@ -48,7 +52,7 @@ format: $(STAMP)
 	$(BIN)/ruff format keel bench tests
 
 # KEEL_TEST_DATABASE_URL=postgres://… make test runs the same suite on PostgreSQL.
-test: $(STAMP) node_modules/axe-core/axe.min.js
+test: system-deps $(STAMP) node_modules/axe-core/axe.min.js
 	if $(HAVE_PO); then $(COMPILEMESSAGES); fi
 	$(MAKE) lint
 	$(BIN)/pytest -n 2 --dist loadfile -q $(PYTEST_ARGS)
