@@ -22,6 +22,7 @@ from keel.core.api_support import (
     install_problem_handlers,
     use_problem_content_type,
 )
+from keel.goals.api import router as goals_router
 
 
 class KeelAPI(NinjaAPI):
@@ -51,3 +52,4 @@ api = KeelAPI(
 install_problem_handlers(api)
 
 api.add_router("", accounts_router)
+api.add_router("", goals_router)

@@ -44,6 +44,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "groups.send": MANAGERS,
     "audit.view": ADMINS,
     "tokens.own": EVERYONE,
+    # The vision is the company's direction: all staff read it; owners and admins set it.
+    "goals.view": STAFF,
+    "goals.manage": ADMINS,
+    # Org chart: staff see the structure; only owners and admins change it (seats own work,
+    # so moving a seat moves work). Assistants and guests see seats shared with them later.
+    "org.view": STAFF,
+    "org.manage": ADMINS,
 }
 
 

@@ -70,6 +70,17 @@ class MilestoneStatus(models.TextChoices):
     MISSED = "missed", _("Missed")
 
 
+# UI.md status colours: green on track/done, amber at risk, red off track/missed, grey not yet.
+STATUS_TONE: dict[str, str] = {
+    MilestoneStatus.NOT_STARTED: "grey",
+    MilestoneStatus.ON_TRACK: "green",
+    MilestoneStatus.AT_RISK: "amber",
+    MilestoneStatus.OFF_TRACK: "red",
+    MilestoneStatus.DONE: "green",
+    MilestoneStatus.MISSED: "red",
+}
+
+
 class Milestone(WorkspaceScoped):
     """A yearly step towards a goal, owned by a seat, needing some (planned) seats."""
 
@@ -101,3 +112,7 @@ class Milestone(WorkspaceScoped):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.title}"
+
+    @property
+    def status_tone(self) -> str:
+        return STATUS_TONE.get(self.status, "grey")

@@ -8,17 +8,58 @@ Invariants that a form could forget live in Meta constraints.
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from decimal import Decimal
 from typing import Any, ClassVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from keel.core.models import Membership, WorkspaceQuerySet, WorkspaceScoped
+from keel.core.models import Membership, Workspace, WorkspaceQuerySet, WorkspaceScoped
 
 DEPARTMENT_COLOURS = 8  # UI.md: a fixed palette of 8 department colours (--dept-1 … --dept-8)
+
+# The currencies a seat's cost can be in (a short list: the shops Keel is for pay in these).
+CURRENCIES = ["CNY", "USD", "EUR", "HKD", "TWD", "GBP"]
+DEFAULT_CURRENCY = "CNY"
+
+
+# --- Quarters --------------------------------------------------------------------------------
+# A planned seat's target is a quarter, stored as the quarter's first day (`planned_for`).
+
+
+def quarter_start(day: datetime.date) -> datetime.date:
+    """The first day of the quarter `day` falls in."""
+    return datetime.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def add_quarters(day: datetime.date, quarters: int) -> datetime.date:
+    """The first day of the quarter `quarters` after the quarter of `day` (may be negative)."""
+    start = quarter_start(day)
+    index = start.year * 4 + (start.month - 1) // 3 + quarters
+    return datetime.date(index // 4, 3 * (index % 4) + 1, 1)
+
+
+def quarter_end(day: datetime.date) -> datetime.date:
+    """The last day of the quarter `day` falls in."""
+    return add_quarters(day, 1) - datetime.timedelta(days=1)
+
+
+def workspace_today(workspace: Workspace) -> datetime.date:
+    """Today in the workspace's time zone: “this quarter” is the company's, not the server's."""
+    try:
+        tz: datetime.tzinfo = zoneinfo.ZoneInfo(workspace.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        tz = datetime.UTC
+    return timezone.localdate(timezone.now(), tz)
+
+
+def quarter_label(day: datetime.date) -> str:
+    """“2027 Q1”: the same in every language Keel speaks, so not translated."""
+    return f"{day.year} Q{(day.month - 1) // 3 + 1}"
 
 
 class Department(WorkspaceScoped):
@@ -91,9 +132,13 @@ class Seat(WorkspaceScoped):
         help_text=_("Full-time equivalent: 1 for full time, 0.5 for half time."),
     )  # fmt: skip
     cost_per_month = models.DecimalField(
-        _("cost per month"), max_digits=12, decimal_places=2, null=True, blank=True
-    )
-    cost_currency = models.CharField(_("currency"), max_length=3, default="CNY")
+        _("cost per month"), max_digits=12, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )  # fmt: skip
+    cost_currency = models.CharField(
+        _("currency"), max_length=3, choices=[(c, c) for c in CURRENCIES],
+        default=DEFAULT_CURRENCY,
+    )  # fmt: skip
     holder = models.ForeignKey(
         Membership, on_delete=models.PROTECT, null=True, blank=True, related_name="seats",
         verbose_name=_("holder"),
@@ -128,6 +173,10 @@ class Seat(WorkspaceScoped):
             models.CheckConstraint(
                 condition=~Q(reports_to=models.F("id")), name="seat_not_own_manager"
             ),
+            models.CheckConstraint(
+                condition=Q(cost_per_month__isnull=True) | Q(cost_per_month__gte=0),
+                name="seat_cost_not_negative",
+            ),
         ]
         indexes = [
             models.Index(fields=["workspace", "status"]),
@@ -142,6 +191,15 @@ class Seat(WorkspaceScoped):
         if self.holder is not None:
             return self.holder.user.display_name
         return self.placeholder_name
+
+    @property
+    def status_tone(self) -> str:
+        """The badge colour of the status (UI.md: green filled, amber open, grey planned)."""
+        return {SeatStatus.FILLED: "green", SeatStatus.OPEN: "amber"}.get(self.status, "grey")
+
+    @property
+    def planned_quarter(self) -> str:
+        return quarter_label(self.planned_for) if self.planned_for else ""
 
 
 class Responsibility(WorkspaceScoped):

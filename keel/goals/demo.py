@@ -1,0 +1,98 @@
+"""Demo Shop's vision: a statement, three values, three goals with yearly milestones.
+
+Registered as a demo seeder (runs after the org chart's). Goes through the services like a
+real owner would, so the audit trail is genuine. Idempotent: content is only added when the
+workspace has no goals yet; milestones point at the org chart's seats by title when they
+exist and are created without seats otherwise.
+"""
+
+from __future__ import annotations
+
+from keel.core.models import Membership
+from keel.goals import services
+from keel.goals.models import CoreValue, Goal, MilestoneStatus, Vision
+from keel.org.models import Seat
+
+VALUES = [
+    ("Answer every customer within a day", "In their language, on the marketplace they used."),
+    ("Write it down once", "A process that lives only in someone's head is a process we lose."),
+    ("Decide at the seat", "Whoever holds the seat decides; the founder is asked, not waited for."),
+]
+
+# (offset from this year, title, status, owner seat title, needed seat titles)
+Milestones = list[tuple[int, str, str, str, list[str]]]
+GOALS: list[tuple[str, str, Milestones]] = [
+    (
+        "¥10M yearly revenue",
+        "From about ¥2.4M today, mostly Amazon US and Tmall, to ¥10M across three marketplaces.",
+        [
+            (0, "¥3M revenue, gross margin above 35%", MilestoneStatus.ON_TRACK, "Founder", []),
+            (1, "¥4.5M revenue; second warehouse partner in the EU", MilestoneStatus.NOT_STARTED,
+             "Operations manager", ["Operations manager"]),
+            (2, "¥6M revenue; wholesale to 20 tea houses", MilestoneStatus.NOT_STARTED,
+             "Sales lead", ["Sales lead"]),
+            (3, "¥8M revenue", MilestoneStatus.NOT_STARTED, "Founder", []),
+            (5, "¥10M revenue", MilestoneStatus.NOT_STARTED, "Founder", ["Finance manager"]),
+        ],
+    ),
+    (
+        "Own brand on Amazon, Shopify and Tmall",
+        "Our own handmade tea ware line, sold under one brand on three marketplaces.",
+        [
+            (0, "Brand registered in the US, EU and China", MilestoneStatus.AT_RISK,
+             "Founder", []),
+            (1, "Launch own brand on Amazon US and EU", MilestoneStatus.NOT_STARTED,
+             "Marketing lead", ["Marketing lead", "Listing assistant"]),
+            (2, "Own Shopify store with 30% repeat customers", MilestoneStatus.NOT_STARTED,
+             "Marketing lead", ["Content designer"]),
+            (3, "Tmall flagship store open", MilestoneStatus.NOT_STARTED,
+             "Marketing lead", ["Tmall store manager"]),
+        ],
+    ),
+    (
+        "Founder works at most 20 hours a week on operations",
+        "The shop runs from its seats and procedures, not from the founder's inbox.",
+        [
+            (0, "Every recurring task owned by a seat, not a person", MilestoneStatus.ON_TRACK,
+             "Founder", []),
+            (1, "Operations manager hired; purchasing and logistics handed over",
+             MilestoneStatus.NOT_STARTED, "Founder", ["Operations manager"]),
+            (2, "Founder out of customer service and listings", MilestoneStatus.NOT_STARTED,
+             "Operations manager", ["Customer service lead"]),
+            (3, "Four-week holiday without the shop calling", MilestoneStatus.NOT_STARTED,
+             "Operations manager", []),
+        ],
+    ),
+]  # fmt: skip
+
+STATEMENT = (
+    "By {year}, the go-to shop for handmade tea ware on three marketplaces, run by a team "
+    "that doesn't need the founder in every decision."
+)
+
+
+def seed_demo_vision(owner: Membership) -> None:
+    ws = owner.workspace
+    this_year = services.current_year(ws)
+    horizon = this_year + services.HORIZON_YEARS
+    if not Vision.objects.in_workspace(ws).exists():
+        services.vision_update(actor=owner, statement=STATEMENT.format(year=horizon),
+                               horizon_year=horizon)  # fmt: skip
+    if not CoreValue.objects.in_workspace(ws).exists():
+        for title, description in VALUES:
+            services.value_create(actor=owner, title=title, description=description)
+    if Goal.objects.in_workspace(ws).exists():
+        return
+    seats: dict[str, Seat] = {}
+    for seat in Seat.objects.in_workspace(ws).order_by("id"):
+        seats.setdefault(seat.title.lower(), seat)
+    for title, description, milestones in GOALS:
+        target = max(offset for offset, *_rest in milestones) + this_year
+        goal = services.goal_create(actor=owner, title=f"{title} by {target}",
+                                    target_year=target, description=description)  # fmt: skip
+        for offset, text, status, owner_title, needed in milestones:
+            services.milestone_create(
+                actor=owner, goal=goal, year=this_year + offset, title=text, status=status,
+                owner_seat=seats.get(owner_title.lower()),
+                needed_seats=[seats[t.lower()] for t in needed if t.lower() in seats],
+            )  # fmt: skip

@@ -1,0 +1,107 @@
+"""API shapes for the vision, goals and milestones.
+
+Types and lengths are checked here; the year rules (not in the past, within the goal's target
+year) and seat ownership need the database and come back from the services as 422 problems.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ninja import Field, Schema
+
+from keel.goals.models import MilestoneStatus
+from keel.org.models import SeatStatus
+
+# --- Out ------------------------------------------------------------------------------------
+
+
+class CoreValueOut(Schema):
+    id: int
+    title: str
+    description: str
+    position: int
+
+
+class VisionOut(Schema):
+    statement: str
+    horizon_year: int
+    values: list[CoreValueOut]
+
+
+class SeatRefOut(Schema):
+    id: int
+    title: str
+    status: SeatStatus
+    planned_for: date | None = Field(None, description="First day of the target quarter.")
+
+
+class MilestoneOut(Schema):
+    id: int
+    goal_id: int
+    year: int
+    title: str
+    status: MilestoneStatus
+    owner_seat: SeatRefOut | None
+    needed_seats: list[SeatRefOut]
+    kpi_id: int | None = Field(None, description="Reserved for the KPI module.")
+
+    @staticmethod
+    def resolve_needed_seats(obj: object) -> list[object]:
+        return list(obj.needed_seats.all())  # type: ignore[attr-defined]
+
+
+class GoalOut(Schema):
+    id: int
+    title: str
+    description: str
+    target_year: int
+    position: int
+
+
+class GoalDetailOut(GoalOut):
+    milestones: list[MilestoneOut]
+
+    @staticmethod
+    def resolve_milestones(obj: object) -> list[object]:
+        return list(obj.milestones.all())  # type: ignore[attr-defined]
+
+
+# --- In -------------------------------------------------------------------------------------
+
+
+class VisionIn(Schema):
+    statement: str = Field("", max_length=1000)
+    horizon_year: int = Field(..., ge=2000, le=2200)
+
+
+class GoalIn(Schema):
+    title: str = Field(..., min_length=1, max_length=200)
+    target_year: int = Field(..., ge=2000, le=2200)
+    description: str = Field("", max_length=5000)
+
+
+class GoalPatchIn(Schema):
+    title: str | None = Field(None, min_length=1, max_length=200)
+    target_year: int | None = Field(None, ge=2000, le=2200)
+    description: str | None = Field(None, max_length=5000)
+
+
+class MilestoneIn(Schema):
+    year: int = Field(..., ge=2000, le=2200)
+    title: str = Field(..., min_length=1, max_length=200)
+    status: MilestoneStatus = MilestoneStatus.NOT_STARTED
+    owner_seat_id: int | None = Field(None, description="A seat of this workspace.")
+    needed_seat_ids: list[int] = Field(
+        default_factory=list, max_length=200, description="Seats of this workspace."
+    )
+
+
+class MilestonePatchIn(Schema):
+    year: int | None = Field(None, ge=2000, le=2200)
+    title: str | None = Field(None, min_length=1, max_length=200)
+    status: MilestoneStatus | None = None
+    owner_seat_id: int | None = Field(
+        None, description="A seat of this workspace; send null to clear the owner."
+    )
+    needed_seat_ids: list[int] | None = Field(None, max_length=200)

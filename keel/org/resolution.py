@@ -1,0 +1,99 @@
+"""Who does a seat's work right now: the ONE resolution function every module must use.
+
+Work in Keel (recurring tasks, SOPs, vault grants, KPI targets, milestones…) belongs to a
+*seat*. Never copy the seat's holder onto those objects: ask `seat_assignee(seat)` (or
+`seat_assignees(seats)` for a list) whenever you need the person. Then hiring, leaving and
+re-organising move the work at once, with nothing to migrate:
+
+1. the seat's holder, if the seat is held by an active member;
+2. else the holder of the nearest seat above it (reports_to, then its reports_to, …) who is
+   an active member — an empty seat's work goes back up the chart until it is filled;
+3. else the workspace's first active owner (oldest membership) — somebody always answers.
+
+An offboarded holder counts as nobody (the seat is treated as vacant even if the offboarding
+hook has not emptied it yet).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from keel.core.models import Membership, Role
+from keel.org.models import Seat
+
+
+def _tree(workspace_id: int) -> dict[int, tuple[int | None, int | None]]:
+    """seat id → (reports_to id, holder id) for the whole workspace, in one query."""
+    rows = Seat.objects.filter(workspace_id=workspace_id).values_list(
+        "id", "reports_to_id", "holder_id"
+    )
+    return {pk: (parent, holder) for pk, parent, holder in rows}
+
+
+def _active_holders(workspace_id: int) -> dict[int, Membership]:
+    """Active members who hold at least one seat, in one query (user loaded)."""
+    held = Seat.objects.filter(workspace_id=workspace_id, holder__isnull=False).values("holder_id")
+    members = (
+        Membership.objects.filter(workspace_id=workspace_id, offboarded_at__isnull=True)
+        .filter(pk__in=held)
+        .select_related("user", "workspace")
+    )
+    return {m.pk: m for m in members}
+
+
+def workspace_fallback(workspace_id: int) -> Membership:
+    """The workspace's first active owner: who answers when no seat up the chart is held.
+
+    A workspace always has an active owner (accounts refuses to remove the last one).
+    """
+    owner = (
+        Membership.objects.filter(
+            workspace_id=workspace_id, role=Role.OWNER, offboarded_at__isnull=True
+        )
+        .select_related("user", "workspace")
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if owner is None:  # pragma: no cover - accounts keeps at least one owner
+        raise Membership.DoesNotExist(f"Workspace {workspace_id} has no active owner.")
+    return owner
+
+
+def seat_assignees(seats: Iterable[Seat]) -> dict[int, Membership]:
+    """`{seat.id: Membership}` for seats of one workspace, in at most three queries.
+
+    The seat tree and the active holders are loaded once, whatever the number of seats; the
+    owner is loaded only when some seat resolves to nobody.
+    """
+    seats = list(seats)
+    if not seats:
+        return {}
+    workspace_id = seats[0].workspace_id
+    if any(s.workspace_id != workspace_id for s in seats):
+        raise ValueError("seat_assignees() takes seats of one workspace.")
+    tree = _tree(workspace_id)
+    holders = _active_holders(workspace_id)
+    fallback: Membership | None = None
+    result: dict[int, Membership] = {}
+    for seat in seats:
+        found: Membership | None = None
+        current: int | None = seat.pk
+        seen: set[int] = set()
+        while current is not None and current not in seen:  # `seen`: never loop on bad data
+            seen.add(current)
+            parent, holder_id = tree.get(current, (None, None))
+            if holder_id is not None and holder_id in holders:
+                found = holders[holder_id]
+                break
+            current = parent
+        if found is None:
+            if fallback is None:
+                fallback = workspace_fallback(workspace_id)
+            found = fallback
+        result[seat.pk] = found
+    return result
+
+
+def seat_assignee(seat: Seat) -> Membership:
+    """The member who does `seat`'s work now (see the module docstring for the rule)."""
+    return seat_assignees([seat])[seat.pk]
