@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from keel.accounts.models import User
+from keel.core.audit import action_label
 from keel.core.models import Membership, Role
 from keel.core.permissions import grantable_roles
 
@@ -106,40 +107,6 @@ class GroupSendForm(forms.Form):
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 10}))
 
 
-# How each audited action is named in the action filter; unknown actions show their code.
-AUDIT_ACTION_LABELS: dict[str, Any] = {
-    "audit.exported": _("Audit log exported"),
-    "auth.email_added": _("Email address added"),
-    "auth.email_changed": _("Email address changed"),
-    "auth.email_confirmed": _("Email address confirmed"),
-    "auth.email_removed": _("Email address removed"),
-    "auth.login": _("Signed in"),
-    "auth.login_failed": _("Sign-in failed"),
-    "auth.logout": _("Signed out"),
-    "auth.password_changed": _("Password changed"),
-    "auth.password_set": _("Password set"),
-    "auth.signed_up": _("Signed up"),
-    "group.created": _("Group created"),
-    "group.deleted": _("Group deleted"),
-    "group.members_changed": _("Group members changed"),
-    "group.sent": _("Message sent to group"),
-    "group.updated": _("Group edited"),
-    "invitation.accepted": _("Invitation accepted"),
-    "invitation.created": _("Invitation sent"),
-    "invitation.revoked": _("Invitation withdrawn"),
-    "member.offboarded": _("Member offboarded"),
-    "member.role_changed": _("Role changed"),
-    "mfa.added": _("Two-factor method added"),
-    "mfa.failed": _("Two-factor check failed"),
-    "mfa.recovery_codes_regenerated": _("Recovery codes regenerated"),
-    "mfa.removed": _("Two-factor method removed"),
-    "token.created": _("API token created"),
-    "token.revoked": _("API token revoked"),
-    "user.profile_updated": _("Profile updated"),
-    "workspace.created": _("Workspace created"),
-}
-
-
 class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     person = forms.CharField(label=_("Person (email)"), required=False, max_length=254)
@@ -157,9 +124,7 @@ class AuditFilterForm(forms.Form):
             ("auth.", _("Sign-in events")),
             ("mfa.", _("Two-factor events")),
         ]
-        _set_choices(
-            self, "action", choices + [(a, AUDIT_ACTION_LABELS.get(a, a)) for a in actions]
-        )
+        _set_choices(self, "action", choices + [(a, action_label(a)) for a in actions])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

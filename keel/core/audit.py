@@ -18,6 +18,18 @@ if TYPE_CHECKING:
 
 _SECRET_WORDS = ("password", "secret", "token", "otp", "code", "key")
 
+# How each action code reads for people (audit filter, audit table). Apps register their own
+# in AppConfig.ready(); an unknown code shows as itself.
+_ACTION_LABELS: dict[str, Any] = {}
+
+
+def register_action_labels(labels: dict[str, Any]) -> None:
+    _ACTION_LABELS.update(labels)
+
+
+def action_label(action: str) -> Any:
+    return _ACTION_LABELS.get(action, action)
+
 
 def client_ip(request: HttpRequest | None) -> str | None:
     if request is None:

@@ -160,6 +160,12 @@ class AuditEvent(models.Model):
             raise RuntimeError("Audit events are append-only.")
         super().save(*args, **kwargs)
 
+    @property
+    def action_label(self) -> Any:
+        from keel.core.audit import action_label
+
+        return action_label(self.action)
+
 
 class ScheduledRun(models.Model):
     """One row per periodic job and time slot: the unique key makes scheduling exactly-once."""
