@@ -23,6 +23,7 @@ from keel.core.api_support import (
     use_problem_content_type,
 )
 from keel.goals.api import router as goals_router
+from keel.org.api import router as org_router
 
 
 class KeelAPI(NinjaAPI):
@@ -53,3 +54,4 @@ install_problem_handlers(api)
 
 api.add_router("", accounts_router)
 api.add_router("", goals_router)
+api.add_router("", org_router)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import factory
 
@@ -13,7 +14,7 @@ from keel.org.models import Seat, SeatStatus
 THIS_YEAR = datetime.date.today().year  # noqa: DTZ011 - only a default; tests pin their years
 
 
-class VisionFactory(factory.django.DjangoModelFactory):
+class _VisionFactory(factory.django.DjangoModelFactory[Vision]):
     class Meta:
         model = Vision
 
@@ -22,7 +23,7 @@ class VisionFactory(factory.django.DjangoModelFactory):
     horizon_year = THIS_YEAR + 5
 
 
-class CoreValueFactory(factory.django.DjangoModelFactory):
+class _CoreValueFactory(factory.django.DjangoModelFactory[CoreValue]):
     class Meta:
         model = CoreValue
 
@@ -31,7 +32,7 @@ class CoreValueFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
 
 
-class GoalFactory(factory.django.DjangoModelFactory):
+class _GoalFactory(factory.django.DjangoModelFactory[Goal]):
     class Meta:
         model = Goal
 
@@ -40,7 +41,7 @@ class GoalFactory(factory.django.DjangoModelFactory):
     target_year = THIS_YEAR + 5
 
 
-class SeatFactory(factory.django.DjangoModelFactory):
+class _SeatFactory(factory.django.DjangoModelFactory[Seat]):
     class Meta:
         model = Seat
 
@@ -49,18 +50,28 @@ class SeatFactory(factory.django.DjangoModelFactory):
     status = SeatStatus.OPEN
 
 
-class PlannedSeatFactory(SeatFactory):
+class _PlannedSeatFactory(_SeatFactory):
     status = SeatStatus.PLANNED
     placeholder_name = "Alex — to hire"
     planned_for = datetime.date(THIS_YEAR + 1, 7, 1)
 
 
-class MilestoneFactory(factory.django.DjangoModelFactory):
+class _MilestoneFactory(factory.django.DjangoModelFactory[Milestone]):
     class Meta:
         model = Milestone
 
     workspace = factory.SubFactory(WorkspaceFactory)
-    goal = factory.SubFactory(GoalFactory, workspace=factory.SelfAttribute("..workspace"))
+    goal = factory.SubFactory(_GoalFactory, workspace=factory.SelfAttribute("..workspace"))
     year = THIS_YEAR + 1
     title = factory.Sequence(lambda n: f"Milestone {n}")
     status = MilestoneStatus.NOT_STARTED
+
+
+# Typed as Any so tests can use model attributes on what the factories return (factory_boy's
+# stubs type a call as the factory class, not the model instance).
+VisionFactory: Any = _VisionFactory
+CoreValueFactory: Any = _CoreValueFactory
+GoalFactory: Any = _GoalFactory
+SeatFactory: Any = _SeatFactory
+PlannedSeatFactory: Any = _PlannedSeatFactory
+MilestoneFactory: Any = _MilestoneFactory

@@ -49,9 +49,14 @@ def test_non_admins_cannot_change_anything(request, role, workspace, year):
         lambda: services.goal_delete(actor=actor, goal=goal),
         lambda: services.milestone_create(actor=actor, goal=goal, year=year, title="x"),
         lambda: services.milestone_update(
-            actor=actor, milestone=milestone, year=year, title="x", owner_seat=None,
-            needed_seats=[], status=MilestoneStatus.DONE,
-        ),  # fmt: skip
+            actor=actor,
+            milestone=milestone,
+            year=year,
+            title="x",
+            owner_seat=None,
+            needed_seats=[],
+            status=MilestoneStatus.DONE,
+        ),
         lambda: services.milestone_set_status(
             actor=actor, milestone=milestone, status=MilestoneStatus.DONE
         ),
