@@ -78,6 +78,9 @@ def measure(members: int, requests: int, warmup: int) -> list[dict[str, Any]]:
                 "seed_seconds": seed_seconds,
             }
         )
+    from bench.org import measure_org  # the org chart with 300 seats
+
+    rows += measure_org(result.workspace, client, requests=requests, warmup=warmup)
     return rows
 
 

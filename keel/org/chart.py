@@ -12,11 +12,12 @@ import datetime
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from keel.accounts.models import User
 from keel.core.models import Workspace
 from keel.org.layout import Layout, NodeSpec, layout_forest
 from keel.org.models import Seat, SeatStatus
@@ -86,7 +87,7 @@ class Chart:
     workspace: Workspace
     as_of: datetime.date | None  # None: today's chart
     nodes: dict[int, ChartNode]
-    layout: Layout
+    layout: Layout[int]
     collapsed: frozenset[int]
     counts: dict[str, int]
 
@@ -124,9 +125,13 @@ class Chart:
         closes: Counter[int] = Counter(last[pk] for pk, p in placed.items() if p.children)
         return [
             OutlineItem(
-                node=self.nodes[pk], depth=p.depth, has_children=bool(p.children),
-                collapsed=p.collapsed, hidden=p.hidden, closes=range(closes[pk]),
-            )  # fmt: skip
+                node=self.nodes[pk],
+                depth=p.depth,
+                has_children=bool(p.children),
+                collapsed=p.collapsed,
+                hidden=p.hidden,
+                closes=range(closes[pk]),
+            )
             for pk, p in placed.items()
         ]
 
@@ -151,46 +156,68 @@ def _seat_url_pattern(workspace: Workspace) -> str:
     return ""
 
 
-def _initials(name: str) -> str:
-    parts = name.split()
-    if not parts:
-        return "?"
-    if len(parts) >= 2 and parts[0][0].isascii() and parts[-1][0].isascii():
-        return (parts[0][0] + parts[-1][0]).upper()
-    return parts[0][:2].upper() if parts[0].isascii() else parts[0][:1]
+def _initials(placeholder: str) -> str:
+    """A placeholder's first letter ("Alex — to hire" → "A"): it names a role, not a person."""
+    text = placeholder.strip()
+    return text[:1].upper() if text else "?"
 
 
-def _badges(seat: Seat, held: Counter[int]) -> list[Badge]:
+class _Row(NamedTuple):
+    """The columns the chart needs: plain tuples, not model instances (3× faster at 300)."""
+
+    pk: int
+    title: str
+    reports_to_id: int | None
+    status: str
+    planned_for: datetime.date | None
+    placeholder_name: str
+    holder_id: int | None
+    holder_full_name: str | None
+    holder_email: str | None
+    department_name: str | None
+    department_colour: int | None
+
+
+_ROW_FIELDS = (
+    "pk", "title", "reports_to_id", "status", "planned_for", "placeholder_name", "holder_id",
+    "holder__user__full_name", "holder__user__email", "department__name", "department__colour",
+)  # fmt: skip
+
+
+def _badges(row: _Row, held: Counter[int]) -> list[Badge]:
     badges = []
-    if seat.status == SeatStatus.OPEN:
+    if row.status == SeatStatus.OPEN:
         badges.append(Badge("open", _("Open"), "amber"))
-    elif seat.status == SeatStatus.PLANNED:
-        quarter = quarter_label(seat.planned_for) if seat.planned_for else ""
-        label = _("Planned %(quarter)s") % {"quarter": quarter} if quarter else _("Planned")
-        badges.append(Badge("planned", label.strip(), "grey"))
-    if seat.holder_id is not None and held[seat.holder_id] > OVERLOAD_SEATS:
-        badges.append(
-            Badge("overloaded", _("Overloaded: %(n)s seats") % {"n": held[seat.holder_id]}, "red")
-        )
+    elif row.status == SeatStatus.PLANNED:
+        if row.planned_for:
+            label = _("Planned %(quarter)s") % {"quarter": quarter_label(row.planned_for)}
+        else:
+            label = _("Planned")
+        badges.append(Badge("planned", label, "grey"))
+    if row.holder_id is not None and held[row.holder_id] > OVERLOAD_SEATS:
+        count = held[row.holder_id]
+        badges.append(Badge("overloaded", _("Overloaded: %(n)s seats") % {"n": count}, "red"))
     return badges
 
 
-def _node(seat: Seat, held: Counter[int], url_pattern: str) -> ChartNode:
-    if seat.holder is not None:
-        name = seat.holder.user.display_name
-        initials = seat.holder.user.initials
-        placeholder = False
+def _node(row: _Row, held: Counter[int], url_pattern: str, people: dict[int, User]) -> ChartNode:
+    if row.holder_id is not None:
+        if row.holder_id not in people:
+            # An unsaved User only to reuse accounts' display_name and initials rules.
+            people[row.holder_id] = User(full_name=row.holder_full_name or "",
+                                         email=row.holder_email or "")  # fmt: skip
+        person = people[row.holder_id]
+        name, initials, placeholder = person.display_name, person.initials, False
     else:
-        name = seat.placeholder_name or _("Open seat")
-        initials = _initials(seat.placeholder_name) if seat.placeholder_name else "?"
+        name = row.placeholder_name or _("Open seat")
+        initials = _initials(row.placeholder_name) if row.placeholder_name else "?"
         placeholder = True
-    department = seat.department
     return ChartNode(
-        id=seat.pk, title=seat.title, holder=name, is_placeholder=placeholder,
-        initials=initials, colour=department.colour if department else 0,
-        department=department.name if department else "", status=seat.status,
-        badges=_badges(seat, held),
-        url=url_pattern.replace(str(_SENTINEL_PK), str(seat.pk)) if url_pattern else "",
+        id=row.pk, title=row.title, holder=name, is_placeholder=placeholder,
+        initials=initials, colour=row.department_colour or 0,
+        department=row.department_name or "", status=row.status,
+        badges=_badges(row, held),
+        url=url_pattern.replace(str(_SENTINEL_PK), str(row.pk)) if url_pattern else "",
     )  # fmt: skip
 
 
@@ -204,9 +231,8 @@ def chart_for(
     (plus the planned seats due by then). `collapsed` seat ids hide their branches."""
     seats_qs = Seat.objects.in_workspace(workspace)
     seats_qs = seats_qs.today() if as_of is None else seats_qs.as_of(as_of)
-    seats = list(
-        seats_qs.select_related("holder__user", "department").order_by("position", "pk")
-    )
+    rows = seats_qs.order_by("position", "pk").values_list(*_ROW_FIELDS)
+    seats = [_Row(*values) for values in rows]
     visible = {s.pk for s in seats}
     # Everyone who holds a seat holds a filled one, and filled seats are in every view.
     held: Counter[int] = Counter(s.holder_id for s in seats if s.holder_id is not None)
@@ -218,8 +244,9 @@ def chart_for(
     parents = _visible_parents(hidden_qs, seats, visible)
     nodes: dict[int, ChartNode] = {}
     counts = {"filled": 0, "open": 0, "planned": 0}
+    people: dict[int, User] = {}
     for seat in seats:
-        node = _node(seat, held, url_pattern)
+        node = _node(seat, held, url_pattern, people)
         node.parent_id = parents[seat.pk]
         nodes[seat.pk] = node
         counts[seat.status] = counts.get(seat.status, 0) + 1
@@ -237,7 +264,7 @@ def chart_for(
     )  # fmt: skip
 
 
-def _visible_parents(hidden_qs: Any, seats: list[Seat], visible: set[int]) -> dict[int, int | None]:
+def _visible_parents(hidden_qs: Any, seats: list[_Row], visible: set[int]) -> dict[int, int | None]:
     """Each visible seat's nearest visible manager (None for a root)."""
     parents: dict[int, int | None] = {}
     hidden_manager = False

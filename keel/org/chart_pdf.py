@@ -118,7 +118,7 @@ class _Painter:
         )  # fmt: skip
 
 
-def _box(paint: _Painter, node: ChartNode, p: Placed) -> None:
+def _box(paint: _Painter, node: ChartNode, p: Placed[int]) -> None:
     x, y, w, h = p.x, p.y, p.width, p.height
     paint.rect(x, y, w, h, fill=COLOURS["surface"], stroke=COLOURS["border"], radius=6)
     paint.rect(x, y, 5, h, fill=DEPT_COLOURS.get(node.colour, DEPT_COLOURS[0]))

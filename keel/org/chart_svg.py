@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import cache
 
 from django.utils.translation import gettext as _
 
@@ -52,6 +53,7 @@ TITLE_SIZE = 13.0
 HOLDER_SIZE = 12.0
 BADGE_SIZE = 11.0
 BADGE_H = 17.0
+BOLD = 1.1  # bold glyphs run about 10% wider than the estimate
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -74,6 +76,8 @@ def char_em(ch: str) -> float:
 
 
 def text_width(text: str, size: float) -> float:
+    if text.isascii():
+        return len(text) * 0.55 * size
     return sum(char_em(ch) for ch in text) * size
 
 
@@ -83,6 +87,8 @@ def truncate(text: str, size: float, max_width: float) -> str:
     if text_width(text, size) <= max_width:
         return text
     budget = max_width - size  # room for the ellipsis
+    if text.isascii():
+        return text[: max(0, int(budget / (0.55 * size)))].rstrip() + "…"
     used = 0.0
     for i, ch in enumerate(text):
         used += char_em(ch) * size
@@ -93,8 +99,7 @@ def truncate(text: str, size: float, max_width: float) -> str:
 
 def _f(value: float) -> str:
     """Short coordinates: integers without ".0", others to one decimal."""
-    rounded = round(value, 1)
-    return str(int(rounded)) if rounded == int(rounded) else str(rounded)
+    return f"{value:.1f}".removesuffix(".0")
 
 
 def _connectors(chart: Chart) -> str:
@@ -135,59 +140,76 @@ def _badges(node: ChartNode, x: float, y: float, max_x: float) -> list[str]:
     return out
 
 
-def _box(node: ChartNode, p: Placed) -> str:
-    x, y, w, h = p.x, p.y, p.width, p.height
+@cache
+def _frame(w: float, h: float) -> tuple[str, str]:
+    """The parts of a box that depend only on its size, in box coordinates: (before the
+    department colour, after it). Boxes are drawn inside a translate(x, y) group."""
+    stripe = f"M6,0V{_f(h)}A6,6 0 0 1 0,{_f(h - 6)}V6A6,6 0 0 1 6,0Z"
+    before = (
+        f'<rect class="oc-box" width="{_f(w)}" height="{_f(h)}" rx="6" '
+        f'fill="{COLOURS["surface"]}" stroke="{COLOURS["border"]}"/>'
+        f'<path d="{stripe}" class="oc-dept oc-dept-'
+    )
+    after = (
+        f'<circle class="oc-avatar" cx="30" cy="28" r="{_f(AVATAR_R)}" '
+        f'fill="{COLOURS["avatar"]}"/>'
+        f'<text class="oc-initials" x="30" y="32" text-anchor="middle" font-size="11" '
+        f'font-weight="600" fill="{COLOURS["text"]}">'
+    )
+    return before, after
+
+
+_TITLE_OPEN = (
+    f'<text class="oc-title" x="{_f(TEXT_X)}" y="24" font-size="{_f(TITLE_SIZE)}" '
+    f'font-weight="600" fill="{COLOURS["text"]}">'
+)
+_HOLDER_OPEN = (
+    f'<text class="oc-holder" x="{_f(TEXT_X)}" y="42" font-size="{_f(HOLDER_SIZE)}" '
+    f'fill="{COLOURS["text"]}">'
+)
+_PLACEHOLDER_OPEN = (
+    f'<text class="oc-holder oc-placeholder" x="{_f(TEXT_X)}" y="42" '
+    f'font-size="{_f(HOLDER_SIZE)}" font-style="italic" fill="{COLOURS["muted"]}">'
+)
+
+
+def _box(node: ChartNode, p: Placed[int]) -> str:
+    """One box in its own coordinates (0, 0 = top-left)."""
+    w, h = p.width, p.height
     colour = node.colour if node.colour in DEPT_COLOURS else 0
     text_room = w - TEXT_X - PAD
-    title = truncate(node.title, TITLE_SIZE, text_room)
-    holder = truncate(node.holder, HOLDER_SIZE, text_room)
-    holder_cls = "oc-holder oc-placeholder" if node.is_placeholder else "oc-holder"
-    holder_attrs = (
-        f'font-style="italic" fill="{COLOURS["muted"]}"'
-        if node.is_placeholder
-        else f'fill="{COLOURS["text"]}"'
-    )
-    stripe = (
-        f"M{_f(x + 6)},{_f(y)}V{_f(y + h)}A6,6 0 0 1 {_f(x)},{_f(y + h - 6)}"
-        f"V{_f(y + 6)}A6,6 0 0 1 {_f(x + 6)},{_f(y)}Z"
-    )
+    before, after = _frame(w, h)
     parts = [
-        f'<rect class="oc-box" x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" rx="6" '
-        f'fill="{COLOURS["surface"]}" stroke="{COLOURS["border"]}"/>',
-        f'<path class="oc-dept oc-dept-{colour}" d="{stripe}" fill="{DEPT_COLOURS[colour]}"/>',
-        f'<circle class="oc-avatar" cx="{_f(x + 30)}" cy="{_f(y + 28)}" r="{_f(AVATAR_R)}" '
-        f'fill="{COLOURS["avatar"]}"/>',
-        f'<text class="oc-initials" x="{_f(x + 30)}" y="{_f(y + 32)}" text-anchor="middle" '
-        f'font-size="11" font-weight="600" fill="{COLOURS["text"]}">{esc(node.initials)}</text>',
-        f'<text class="oc-title" x="{_f(x + TEXT_X)}" y="{_f(y + 24)}" '
-        f'font-size="{_f(TITLE_SIZE)}" font-weight="600" fill="{COLOURS["text"]}">'
-        f"{esc(title)}</text>",
-        f'<text class="{holder_cls}" x="{_f(x + TEXT_X)}" y="{_f(y + 42)}" '
-        f'font-size="{_f(HOLDER_SIZE)}" {holder_attrs}>{esc(holder)}</text>',
-    ]
-    parts += _badges(node, x + 12, y + h - BADGE_H - 8, x + w - PAD)
+        before, f'{colour}" fill="{DEPT_COLOURS[colour]}"/>', after, esc(node.initials),
+        "</text>", _TITLE_OPEN, esc(truncate(node.title, TITLE_SIZE * BOLD, text_room)), "</text>",
+        _PLACEHOLDER_OPEN if node.is_placeholder else _HOLDER_OPEN,
+        esc(truncate(node.holder, HOLDER_SIZE, text_room)), "</text>",
+    ]  # fmt: skip
+    if node.badges:
+        parts += _badges(node, 12, h - BADGE_H - 8, w - PAD)
     return "".join(parts)
 
 
-def _toggle(node: ChartNode, p: Placed, href: str) -> str:
-    """The collapse/expand control at the bottom of a box that has children."""
+def _toggle(node: ChartNode, p: Placed[int], href: str) -> str:
+    """The collapse/expand control at the bottom of a box that has children (box coordinates)."""
     if p.collapsed:
         text = f"+{p.hidden}"
         label = _("Expand %(title)s (%(count)s hidden)") % {"title": node.title, "count": p.hidden}
-    else:
+    elif href:
         text = "−"
         label = _("Collapse %(title)s") % {"title": node.title}
+    else:
+        return ""
     width = max(22.0, text_width(text, 11) + 12)
-    x, y = p.cx - width / 2, p.bottom - 9
+    cx, y = p.width / 2, p.height - 9
     shape = (
-        f'<rect class="oc-toggle" x="{_f(x)}" y="{_f(y)}" width="{_f(width)}" height="18" '
-        f'rx="9" fill="{COLOURS["surface"]}" stroke="{COLOURS["line"]}"/>'
-        f'<text class="oc-toggle-text" x="{_f(p.cx)}" y="{_f(y + 13)}" text-anchor="middle" '
+        f'<rect class="oc-toggle" x="{_f(cx - width / 2)}" y="{_f(y)}" width="{_f(width)}" '
+        f'height="18" rx="9" fill="{COLOURS["surface"]}" stroke="{COLOURS["line"]}"/>'
+        f'<text class="oc-toggle-text" x="{_f(cx)}" y="{_f(y + 13)}" text-anchor="middle" '
         f'font-size="11" font-weight="600" fill="{COLOURS["text"]}">{esc(text)}</text>'
     )
     if not href:
-        return f'<g aria-hidden="true">{shape}</g>' if p.collapsed else ""
-
+        return f'<g aria-hidden="true">{shape}</g>'
     expanded = "false" if p.collapsed else "true"
     return (
         f'<a class="oc-toggle-link" href="{esc(href)}" aria-label="{esc(label)}" '
@@ -200,7 +222,7 @@ def render_svg(
     *,
     standalone: bool = False,
     link_base: str = "",
-    toggle_href: Callable[[ChartNode, Placed], str] | None = None,
+    toggle_href: Callable[[ChartNode, Placed[int]], str] | None = None,
 ) -> str:
     """The chart as SVG markup (all user text escaped).
 
@@ -240,9 +262,11 @@ def render_svg(
         node = chart.nodes[pk]
         classes = "oc-node oc-node-placeholder" if node.is_placeholder else "oc-node"
         out.append(
-            f'<g id="oc-node-{node.id}" class="{classes}" role="listitem" aria-label="{esc(node.label)}" '
-            f'data-node="{node.id}" data-search-text="{esc(node.search_text)}" '
-            f'data-cx="{_f(p.cx)}" data-cy="{_f(p.y + p.height / 2)}">'
+            f'<g id="oc-node-{node.id}" class="{classes}" role="listitem" '
+            f'aria-label="{esc(node.label)}" data-node="{node.id}" '
+            f'data-search-text="{esc(node.search_text)}" '
+            f'data-cx="{_f(p.cx)}" data-cy="{_f(p.y + p.height / 2)}" '
+            f'transform="translate({_f(p.x)} {_f(p.y)})">'
         )
         box = _box(node, p)
         if node.url:

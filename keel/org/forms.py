@@ -211,4 +211,3 @@ class VacateForm(forms.Form):
         label=_("Placeholder name"), max_length=80, required=False,
         help_text=_("Optional, e.g. “Alex — to hire”."),
     )  # fmt: skip
-

@@ -17,15 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
-NodeId = Hashable
+NodeId = TypeVar("NodeId", bound=Hashable)
 
 DEFAULT_WIDTH = 200.0
 DEFAULT_HEIGHT = 76.0
 
 
 @dataclass(frozen=True, slots=True)
-class NodeSpec:
+class NodeSpec(Generic[NodeId]):
     """One box. Children keep the order in which they appear in the input.
 
     A `parent` that is None or not among the input ids makes the node a root.
@@ -39,7 +40,7 @@ class NodeSpec:
 
 
 @dataclass(slots=True)
-class Placed:
+class Placed(Generic[NodeId]):
     """A visible node: `x`, `y` are its box's top-left corner; `hidden` counts the
     descendants hidden by collapsing it (0 unless it is collapsed)."""
 
@@ -65,17 +66,17 @@ class Placed:
 
 
 @dataclass(slots=True)
-class Layout:
+class Layout(Generic[NodeId]):
     """The placed forest. `nodes` is in pre-order (roots in input order, then depth first)."""
 
-    nodes: dict[NodeId, Placed]
+    nodes: dict[NodeId, Placed[NodeId]]
     roots: list[NodeId]
     width: float
     height: float
     row_height: float
     v_gap: float
 
-    def edges(self) -> Iterator[tuple[Placed, list[Placed]]]:
+    def edges(self) -> Iterator[tuple[Placed[NodeId], list[Placed[NodeId]]]]:
         """(parent, visible children) for every node that shows children."""
         for node in self.nodes.values():
             if node.children:
@@ -168,12 +169,12 @@ def _place_children(contours: list[_Contour], gap: float) -> list[float]:
 
 
 def layout_forest(
-    specs: Iterable[NodeSpec],
+    specs: Iterable[NodeSpec[NodeId]],
     *,
     h_gap: float = 24.0,
     v_gap: float = 48.0,
     root_gap: float | None = None,
-) -> Layout:
+) -> Layout[NodeId]:
     """Place every visible node. Deterministic: the same input gives the same output.
 
     h_gap: least horizontal space between any two boxes on a level; root_gap: between the
@@ -181,7 +182,7 @@ def layout_forest(
     pitch of (tallest box + v_gap). Nodes caught in a reporting cycle become roots.
     """
     spec_list = list(specs)
-    by_id: dict[NodeId, NodeSpec] = {}
+    by_id: dict[NodeId, NodeSpec[NodeId]] = {}
     for spec in spec_list:
         if spec.id in by_id:
             raise ValueError(f"duplicate node id {spec.id!r}")
@@ -266,7 +267,7 @@ def layout_forest(
     centre_x: dict[NodeId, float] = {}
     for root, pos in zip(roots, root_positions, strict=True):
         centre_x[root] = pos
-    nodes: dict[NodeId, Placed] = {}
+    nodes: dict[NodeId, Placed[NodeId]] = {}
     min_x = float("inf")
     max_x = float("-inf")
     max_depth = 0
@@ -295,7 +296,7 @@ def layout_forest(
     )  # fmt: skip
 
 
-def _under_collapsed(spec: NodeSpec, by_id: dict[NodeId, NodeSpec]) -> bool:
+def _under_collapsed(spec: NodeSpec[NodeId], by_id: dict[NodeId, NodeSpec[NodeId]]) -> bool:
     """True when an ancestor of `spec` is collapsed (then `spec` is hidden, not a cycle)."""
     seen = {spec.id}
     parent = spec.parent

@@ -195,7 +195,8 @@ class Seat(WorkspaceScoped):
     @property
     def status_tone(self) -> str:
         """The badge colour of the status (UI.md: green filled, amber open, grey planned)."""
-        return {SeatStatus.FILLED: "green", SeatStatus.OPEN: "amber"}.get(self.status, "grey")
+        tones: dict[str, str] = {SeatStatus.FILLED: "green", SeatStatus.OPEN: "amber"}
+        return tones.get(self.status, "grey")
 
     @property
     def planned_quarter(self) -> str:

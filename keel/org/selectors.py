@@ -86,12 +86,8 @@ def departments_tree(*, workspace: Workspace) -> list[DepartmentRow]:
             if department.pk in seen:
                 continue
             seen.add(department.pk)
-            rows.append(
-                DepartmentRow(
-                    department, depth, department.seat_count,  # type: ignore[attr-defined]
-                    i == 0, i == len(siblings) - 1,
-                )  # fmt: skip
-            )
+            count = department.seat_count  # type: ignore[attr-defined]
+            rows.append(DepartmentRow(department, depth, count, i == 0, i == len(siblings) - 1))
             walk(department.pk, depth + 1)
 
     walk(None, 0)

@@ -87,8 +87,7 @@ def _check_department(
             while current is not None and current not in seen:
                 if current == department.pk:
                     errors["parent"] = _(
-                        "A department cannot be part of itself or of one of its "
-                        "sub-departments."
+                        "A department cannot be part of itself or of one of its sub-departments."
                     )
                     break
                 seen.add(current)
@@ -222,12 +221,12 @@ def department_template_apply(
     require(actor, "org.manage")
     workspace = actor.workspace
     with translation.override(workspace.language):
-        wanted = [(str(name), colour) for name, colour in ECOMMERCE_DEPARTMENTS]
+        wanted = [(str(name), colour) for _key, name, colour in ECOMMERCE_DEPARTMENTS]
     existing = {
         n.lower()
-        for n in Department.objects.filter(
-            workspace=workspace, parent__isnull=True
-        ).values_list("name", flat=True)
+        for n in Department.objects.filter(workspace=workspace, parent__isnull=True).values_list(
+            "name", flat=True
+        )
     }
     position = _next_position(workspace.pk, None)
     created = []

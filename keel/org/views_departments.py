@@ -38,7 +38,7 @@ def _render_list(
         "rows": [(row, "— " * row.depth) for row in rows],
         "form": form if can_manage else None,
         "can_manage": can_manage,
-        "template_names": [str(name) for name, _colour in ECOMMERCE_DEPARTMENTS],
+        "template_names": [str(name) for _key, name, _colour in ECOMMERCE_DEPARTMENTS],
     }
     return render(request, "org/departments/list.html", context, status=status)
 

@@ -82,9 +82,7 @@ def seat_detail(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     return _render_seat(request, selectors.get_seat_for(actor, pk))
 
 
-def _seat_form_page(
-    request: HttpRequest, ws: str, *, seat: Seat | None
-) -> HttpResponse:
+def _seat_form_page(request: HttpRequest, ws: str, *, seat: Seat | None) -> HttpResponse:
     actor = _actor(request)
     form = SeatForm(request.POST or None, actor=actor, seat=seat)
     if request.method == "POST" and form.is_valid():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -27,8 +29,10 @@ def forests(draw: st.DrawFn, max_nodes: int = 300) -> list[NodeSpec]:
         elif bias == "bushy":
             parent = draw(st.integers(0, min(i - 1, 8)))
         else:
-            parent = draw(st.one_of(st.none(), st.integers(0, i - 1))) if i % 17 == 0 else (
-                draw(st.integers(0, i - 1))
+            parent = (
+                draw(st.one_of(st.none(), st.integers(0, i - 1)))
+                if i % 17 == 0
+                else (draw(st.integers(0, i - 1)))
             )
         specs.append(
             NodeSpec(
@@ -64,7 +68,7 @@ def _assert_no_overlap(layout: Layout) -> None:
         rows.setdefault(node.y, []).append(node)
     for row in rows.values():
         row.sort(key=lambda n: n.x)
-        for a, b in zip(row, row[1:], strict=False):
+        for a, b in itertools.pairwise(row):
             assert a.x + a.width + H_GAP - EPS <= b.x, (a, b)
 
 
@@ -142,7 +146,9 @@ def test_small_subtrees_between_big_ones_are_spread_evenly():
     for side in ("L", "R"):
         specs += [NodeSpec(f"{side}{i}", side) for i in range(4)]
     n = layout_forest(specs).nodes
-    assert abs((n["a"].x - (n["L"].x + n["L"].width)) - (n["R"].x - (n["b"].x + n["b"].width))) < EPS
+    assert (
+        abs((n["a"].x - (n["L"].x + n["L"].width)) - (n["R"].x - (n["b"].x + n["b"].width))) < EPS
+    )
 
 
 def test_forest_roots_are_side_by_side_and_orphans_become_roots():
@@ -173,7 +179,7 @@ def test_duplicate_ids_are_refused():
 
 
 def test_empty_input_gives_an_empty_layout():
-    layout = layout_forest([])
+    layout: Layout[int] = layout_forest([])
     assert layout.nodes == {} and layout.width == 0
 
 
@@ -183,4 +189,3 @@ def test_a_chain_of_a_thousand_does_not_hit_the_recursion_limit():
     assert len(layout.nodes) == 1000
     assert layout.nodes[999].depth == 999
     assert len({n.cx for n in layout.nodes.values()}) == 1
-
