@@ -354,7 +354,8 @@ def seed_org_large(workspace: Any, seats: int = 300) -> int:
         batch = []
         for i in (i for i in range(count) if depth[i] == level):
             roll = rng.random()
-            holder = rng.choice(members) if members and roll < 0.75 else None
+            pick = rng.random()  # drawn even without members: same tree whoever is in it
+            holder = members[int(pick * len(members))] if members and roll < 0.75 else None
             status = SeatStatus.FILLED if holder else (
                 SeatStatus.OPEN if roll < 0.9 else SeatStatus.PLANNED
             )  # fmt: skip

@@ -197,7 +197,9 @@ class SeatForm(forms.Form):
 
 
 class FillForm(forms.Form):
-    member = MemberChoiceField(label=_("Member"), queryset=Membership.objects.none())
+    member = MemberChoiceField(
+        label=_("Member"), queryset=Membership.objects.none(), empty_label=_("Choose a member")
+    )
 
     def __init__(self, *args: Any, actor: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

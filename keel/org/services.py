@@ -402,13 +402,32 @@ def _seat_data(
 
 
 def _set_responsibilities(seat: Seat, lines: list[str]) -> None:
-    seat.responsibilities.all().delete()
-    Responsibility.objects.bulk_create(
-        [
-            Responsibility(workspace_id=seat.workspace_id, seat=seat, text=text, position=i)
-            for i, text in enumerate(lines)
-        ]
-    )
+    """Make the seat's responsibilities exactly `lines`, in order.
+
+    Rows whose text is unchanged are kept (only re-ordered), so links that later modules make
+    to a responsibility (SOPs, recurring tasks) survive an edit of the list around them.
+    """
+    existing = list(Responsibility.objects.filter(seat=seat).order_by("position", "id"))
+    by_text: dict[str, list[Responsibility]] = {}
+    for row in existing:
+        by_text.setdefault(row.text, []).append(row)
+    keep: list[Responsibility] = []
+    new: list[Responsibility] = []
+    for position, text in enumerate(lines):
+        if by_text.get(text):
+            row = by_text[text].pop(0)
+            row.position = position
+            keep.append(row)
+        else:
+            new.append(
+                Responsibility(
+                    workspace_id=seat.workspace_id, seat=seat, text=text, position=position
+                )
+            )
+    kept = {row.pk for row in keep}
+    Responsibility.objects.filter(seat=seat).exclude(pk__in=kept).delete()
+    Responsibility.objects.bulk_update(keep, ["position"])
+    Responsibility.objects.bulk_create(new)
 
 
 def _open_holding(seat: Seat) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -37,9 +40,9 @@ def test_chain_of_vacancies_goes_up_to_the_first_held_seat(owner, manager, make_
 
 
 def test_no_holder_anywhere_resolves_to_the_first_active_owner(workspace, owner, make_seat):
-    later_owner = MembershipFactory(workspace=workspace, role=Role.OWNER)
+    later_owner: Any = MembershipFactory(workspace=workspace, role=Role.OWNER)
     Membership.objects.filter(pk=later_owner.pk).update(
-        created_at=owner.created_at + timezone.timedelta(days=1)
+        created_at=owner.created_at + datetime.timedelta(days=1)
     )
     top = make_seat("CEO")
     seat = make_seat("Buyer", reports_to=top)

@@ -257,7 +257,7 @@ def test_reporting_to_itself_is_refused(owner, workspace, chain):
 
 
 def test_moving_a_seat_under_another_branch_is_fine(owner, chain, make_seat):
-    ceo, head, lead = chain
+    ceo, _head, lead = chain
     other = make_seat("Marketing lead", reports_to=ceo)
     _update(owner, lead, reports_to=other)
     lead.refresh_from_db()
@@ -267,7 +267,8 @@ def test_moving_a_seat_under_another_branch_is_fine(owner, chain, make_seat):
 def _offboarded(workspace) -> Membership:
     from keel.core.tests.factories import MembershipFactory
 
-    return MembershipFactory(workspace=workspace, offboarded_at=timezone.now())
+    offboarded: Any = MembershipFactory(workspace=workspace, offboarded_at=timezone.now())
+    return offboarded
 
 
 @pytest.mark.parametrize(
@@ -303,9 +304,7 @@ def test_bad_seat_input_names_the_field_and_saves_nothing(
         "offboarded": _offboarded(workspace) if overrides.get("holder") == "offboarded" else None,
         "future": add_quarters(today, 1),
         "past": add_quarters(today, -1),
-        "other_department": Department.objects.create(
-            workspace=outsider.workspace, name="Theirs"
-        ),
+        "other_department": Department.objects.create(workspace=outsider.workspace, name="Theirs"),
         "other_seat": Seat.objects.create(workspace=outsider.workspace, title="Theirs"),
     }
     resolved = {
@@ -365,11 +364,13 @@ def test_update_changing_holder_records_history(owner, member, make_seat):
     assert holdings[0].ended_at is not None and holdings[1].ended_at is None
 
 
-def test_update_replaces_responsibilities(owner, make_seat):
+def test_update_replaces_responsibilities_keeping_unchanged_rows(owner, make_seat):
     seat = make_seat("Buyer")
     _update(owner, seat, responsibilities=["One", "Two"])
-    _update(owner, seat, responsibilities=["Two"])
-    assert [r.text for r in seat.responsibilities.all()] == ["Two"]
+    two = seat.responsibilities.get(text="Two")
+    _update(owner, seat, responsibilities=["Zero", "Two"])
+    assert [r.text for r in seat.responsibilities.order_by("position")] == ["Zero", "Two"]
+    assert seat.responsibilities.get(text="Two").pk == two.pk  # links to it survive
 
 
 def test_seat_with_reports_is_not_deleted(owner, workspace, chain):
@@ -486,3 +487,55 @@ def test_offboarding_vacates_the_members_seats(owner, member, workspace, make_se
 def test_offboarding_someone_without_seats_reports_zero(owner, member):
     summary = membership_offboard(actor=owner, membership=member)
     assert dict(summary.steps)["org.seats"].count == 0
+
+
+# --- Demo and bench data ---------------------------------------------------------------------
+
+
+def test_demo_chart_is_drawn_once_with_the_overloaded_owner():
+    from keel.core import seeding
+    from keel.org.selectors import overloaded_members
+
+    result = seeding.seed_demo()
+    seeding.seed_demo()  # idempotent
+    ws = result.workspace
+    seats = {s.title: s for s in Seat.objects.filter(workspace=ws).select_related("holder__user")}
+    assert len(seats) == 11
+    assert seats["Marketing lead"].status == "open"
+    assert seats["Marketing lead"].placeholder_name == "Alex — to hire"
+    assert seats["Listing assistant"].holder.is_external
+    ops = seats["Operations manager"]
+    assert ops.status == "planned" and ops.planned_for.year == workspace_today(ws).year + 1
+    assert all(s.cost_currency == "CNY" for s in seats.values())
+    assert all(s.responsibilities.exists() for s in seats.values())
+    [(owner, count)] = overloaded_members(workspace=ws)
+    assert owner.user.email == seeding.DEMO_OWNER_EMAIL and count == 4
+    assert Department.objects.filter(workspace=ws).count() == 7
+
+
+def test_large_chart_is_a_deterministic_tree(workspace, owner):
+    from keel.core.tests.factories import WorkspaceFactory
+    from keel.org.demo import seed_org_large
+
+    assert seed_org_large(workspace, seats=300) == 300
+    assert seed_org_large(workspace, seats=300) == 300  # nothing added
+    rows = list(
+        Seat.objects.filter(workspace=workspace)
+        .order_by("position")
+        .values_list("title", "reports_to_id", "id", "status", "planned_for")
+    )
+    assert len(rows) == 300
+    parents = {pk: parent for _t, parent, pk, _s, _p in rows}
+    assert sum(1 for p in parents.values() if p is None) == 1
+    for pk in parents:  # every seat reaches the root: no loops
+        seen = set()
+        while pk is not None:
+            assert pk not in seen
+            seen.add(pk)
+            pk = parents[pk]
+    assert all(p is not None for _t, _r, _i, s, p in rows if s == "planned")
+    other: Any = WorkspaceFactory(slug="other-bench")
+    seed_org_large(other, seats=300)
+    assert [r[0] for r in rows] == list(
+        Seat.objects.filter(workspace=other).order_by("position").values_list("title", flat=True)
+    )
