@@ -41,4 +41,4 @@ STORAGES = {
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 # WhiteNoise warns when STATIC_ROOT is missing; tests serve static files through the finders.
-STATIC_ROOT = None
+STATIC_ROOT = None  # type: ignore[assignment]

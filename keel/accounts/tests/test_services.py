@@ -243,7 +243,9 @@ def test_offboarding_ends_access_and_reports(owner, member, make_group, make_tok
     assert GroupMembership.objects.filter(membership=owner).exists()
     assert fake_step == [(member, owner)]
     keys = [key for key, _r in summary.steps]
-    assert keys == ["accounts.sessions", "accounts.tokens", "accounts.groups", "test.tasks"]
+    # The foundation's steps come first; registered hooks (org, the test's) follow.
+    assert keys[:3] == ["accounts.sessions", "accounts.tokens", "accounts.groups"]
+    assert "test.tasks" in keys
 
     event = AuditEvent.objects.get(action="member.offboarded")
     assert event.workspace == owner.workspace and event.target_id == str(member.pk)
