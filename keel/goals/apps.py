@@ -33,9 +33,12 @@ class GoalsConfig(AppConfig):
     verbose_name = _("Vision")
 
     def ready(self) -> None:
+        from keel.core.audit import register_action_labels
         from keel.core.seeding import register_demo_seeder
+        from keel.goals.audit_labels import GOALS_ACTION_LABELS
         from keel.goals.demo import seed_demo_vision
         from keel.org.ownership import register_seat_ownership
 
         register_demo_seeder(seed_demo_vision)
+        register_action_labels(GOALS_ACTION_LABELS)
         register_seat_ownership("goals.milestones", _("Vision milestones"), seat_milestones)

@@ -26,6 +26,7 @@ AUDIT_LABELS = {
     "seat.deleted": _("Seat deleted"),
     "seat.filled": _("Seat filled"),
     "seat.vacated": _("Seat vacated"),
+    "org.chart_exported": _("Org chart exported"),
 }
 
 
