@@ -78,7 +78,7 @@ def _event_text(event: AuditEvent, workspace_name: str) -> str:
     if template is None:
         return _("%(actor)s: %(action)s %(target)s") % {
             "actor": actor or _("Someone"),
-            "action": event.action,
+            "action": event.action_label,
             "target": target,
         }
     return str(template) % {"actor": actor or _("Someone"), "target": target}
