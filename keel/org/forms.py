@@ -44,6 +44,14 @@ def _to_date(value: str) -> datetime.date:
     return datetime.date.fromisoformat(value)
 
 
+# The names of the palette's --dept-1 … --dept-8 (ui/static/ui/css/tokens.css), in order.
+COLOUR_NAMES = [
+    _("Blue"), _("Teal"), _("Green"), _("Ochre"), _("Orange"), _("Rose"), _("Violet"),
+    _("Magenta"),
+]  # fmt: skip
+assert len(COLOUR_NAMES) == DEPARTMENT_COLOURS
+
+
 class DepartmentForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=80)
     parent = forms.TypedChoiceField(
@@ -52,7 +60,7 @@ class DepartmentForm(forms.Form):
     )  # fmt: skip
     colour = forms.TypedChoiceField(
         label=_("Colour on the chart"), coerce=int,
-        choices=[(n, _("Colour %(n)s") % {"n": n}) for n in range(1, DEPARTMENT_COLOURS + 1)],
+        choices=list(enumerate(COLOUR_NAMES, start=1)),
     )  # fmt: skip
 
     def __init__(

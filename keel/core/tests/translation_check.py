@@ -15,7 +15,9 @@ ALLOWED_WORDS = frozenset(
     {
         "Keel", "API", "APIs", "MFA", "TOTP", "CSV", "URL", "HTTP", "HTTPS", "JSON", "OpenAPI",
         "SMTP", "IMAP", "Bearer", "English", "UTC", "GMT", "QR", "ID", "IP", "Email", "email",
-        "Cc", "htmx", "Swagger",
+        "Cc", "htmx", "Swagger", "SVG", "PDF", "FTE", "SOP", "SOPs", "KPI", "KPIs",
+        # ISO currency codes stay in Latin letters in Chinese UIs too.
+        "CNY", "USD", "EUR", "HKD", "TWD", "GBP",
     }
 )  # fmt: skip
 READABLE_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "aria-description")
