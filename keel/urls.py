@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from keel.accounts.views_workspaces import workspace_new
 from keel.api import api
 from keel.ui import views as ui_views
 
@@ -12,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("keel.accounts.urls_account")),
     path("accounts/", include("allauth.urls")),
     path("invitations/", include("keel.accounts.urls_invitations")),
+    path("workspaces/new/", workspace_new, name="workspace_new"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("healthz", ui_views.healthz, name="healthz"),

@@ -30,16 +30,9 @@ def timezone_choices() -> list[tuple[str, str]]:
     return [(tz, tz.replace("_", " ")) for tz in COMMON_TIMEZONES + rest]
 
 
-class WorkspaceSignupForm(forms.Form):
-    """Extra fields on allauth's sign-up form: the company that the new user will own."""
+class WorkspaceForm(forms.Form):
+    """A company: used at sign-up and by signed-in users starting another workspace."""
 
-    # allauth's BaseSignupForm subclasses this form and honours `field_order`.
-    field_order = [
-        "full_name", "email", "password1", "password2",
-        "company_name", "slug", "email_domain", "language", "timezone",
-    ]  # fmt: skip
-
-    full_name = forms.CharField(label=_("Your name"), max_length=120)
     company_name = forms.CharField(label=_("Company name"), max_length=120)
     slug = forms.CharField(
         label=_("Workspace address"),
@@ -75,14 +68,11 @@ class WorkspaceSignupForm(forms.Form):
     def clean_email_domain(self) -> str:
         return self.cleaned_data["email_domain"].lower().strip()
 
-    def signup(self, request: Any, user: Any) -> None:
-        """Called by allauth once the user is saved, inside the sign-up transaction."""
+    def create_for(self, user: Any, request: Any) -> Any:
+        """The new workspace, owned by `user`; returns the owner membership."""
         from keel.accounts.services import workspace_create
 
-        user.full_name = self.cleaned_data["full_name"]
-        user.language = self.cleaned_data["language"]
-        user.save(update_fields=["full_name", "language"])
-        workspace_create(
+        return workspace_create(
             user=user,
             name=self.cleaned_data["company_name"],
             slug=self.cleaned_data["slug"],
@@ -91,6 +81,25 @@ class WorkspaceSignupForm(forms.Form):
             timezone_name=self.cleaned_data["timezone"],
             request=request,
         )
+
+
+class WorkspaceSignupForm(WorkspaceForm):
+    """Extra fields on allauth's sign-up form: the person and the company they will own."""
+
+    # allauth's BaseSignupForm subclasses this form and honours `field_order`.
+    field_order = [
+        "full_name", "email", "password1", "password2",
+        "company_name", "slug", "email_domain", "language", "timezone",
+    ]  # fmt: skip
+
+    full_name = forms.CharField(label=_("Your name"), max_length=120)
+
+    def signup(self, request: Any, user: Any) -> None:
+        """Called by allauth once the user is saved, inside the sign-up transaction."""
+        user.full_name = self.cleaned_data["full_name"]
+        user.language = self.cleaned_data["language"]
+        user.save(update_fields=["full_name", "language"])
+        self.create_for(user, request)
         request.session["keel_language"] = user.language
 
 

@@ -18,6 +18,8 @@ ALLOWED_WORDS = frozenset(
         "Cc", "htmx", "Swagger", "SVG", "PDF", "FTE", "SOP", "SOPs", "KPI", "KPIs",
         # ISO currency codes stay in Latin letters in Chinese UIs too.
         "CNY", "USD", "EUR", "HKD", "TWD", "GBP",
+        # Key names as printed on keyboards.
+        "Ctrl", "Mac", "Esc", "Enter", "Tab", "Shift",
     }
 )  # fmt: skip
 READABLE_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "aria-description")
