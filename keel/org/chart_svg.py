@@ -153,8 +153,8 @@ def _frame(w: float, h: float) -> tuple[str, str]:
     after = (
         f'<circle class="oc-avatar" cx="30" cy="28" r="{_f(AVATAR_R)}" '
         f'fill="{COLOURS["avatar"]}"/>'
-        f'<text class="oc-initials" x="30" y="32" text-anchor="middle" font-size="11" '
-        f'font-weight="600" fill="{COLOURS["text"]}">'
+        f'<text class="oc-initials" aria-hidden="true" x="30" y="32" text-anchor="middle" '
+        f'font-size="11" font-weight="600" fill="{COLOURS["text"]}">'
     )
     return before, after
 
@@ -271,8 +271,7 @@ def render_svg(
         box = _box(node, p)
         if node.url:
             out.append(
-                f'<a class="oc-link" href="{esc(link_base + node.url)}" '
-                f'aria-label="{esc(node.title)}">{box}</a>'
+                f'<a class="oc-link" href="{esc(link_base + node.url)}">{box}</a>'
             )
         else:
             out.append(box)

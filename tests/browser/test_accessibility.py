@@ -1,8 +1,13 @@
 """Every main page, as the owner (or anonymous for the entrance), in English and Simplified
-Chinese: axe-core finds no serious or critical violation, and at 375 px nothing overflows."""
+Chinese: axe-core finds no serious or critical violation, and at 375 px nothing overflows.
+
+The org chart and vision pages are checked on the demo shop's chart and vision (seeded through
+the services), so the chart, the outline, the headcount table and the timeline have content.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -33,6 +38,54 @@ PAGES = [
 LANGUAGES = ["en", "zh-hans"]
 
 
+def _ws_url(name: str, **kwargs: Any) -> Callable[[Any], str]:
+    return lambda owner: reverse(name, kwargs={"ws": SLUG, **kwargs})
+
+
+def _seat_url(name: str, title: str) -> Callable[[Any], str]:
+    def make(owner: Any) -> str:
+        from keel.org.models import Seat
+
+        seat = Seat.objects.filter(workspace=owner.workspace, title=title).order_by("pk").first()
+        assert seat is not None, f"the demo chart has no seat {title!r}"
+        return reverse(name, kwargs={"ws": SLUG, "pk": seat.pk})
+
+    return make
+
+
+def _future_chart_url(owner: Any) -> str:
+    from keel.org.models import workspace_today
+
+    year = workspace_today(owner.workspace).year + 2
+    return f"{reverse('org_chart', kwargs={'ws': SLUG})}?as_of={year}-12-31"
+
+
+def _milestone_form_url(owner: Any) -> str:
+    from keel.goals.models import Goal
+
+    goal = Goal.objects.filter(workspace=owner.workspace).order_by("pk").first()
+    assert goal is not None, "the demo vision has no goal"
+    return reverse("goals_milestone_create", kwargs={"ws": SLUG, "goal_id": goal.pk})
+
+
+# The org chart and vision pages, on the demo shop's data: (page id, URL maker).
+ORG_PAGES: list[tuple[str, Callable[[Any], str]]] = [
+    ("org-chart", _ws_url("org_chart")),
+    ("org-chart-future", _future_chart_url),
+    ("org-departments", _ws_url("org_departments")),
+    ("org-seats", _ws_url("org_seats")),
+    ("org-seat-filled", _seat_url("org_seat", "Founder")),
+    ("org-seat-planned", _seat_url("org_seat", "Operations manager")),
+    ("org-seat-new", _ws_url("org_seat_new")),
+    ("org-seat-edit", _seat_url("org_seat_edit", "Operations manager")),
+    ("org-headcount", _ws_url("org_headcount")),
+    ("goals-vision", _ws_url("goals_vision")),
+    ("goals-vision-edit", _ws_url("goals_vision_edit")),
+    ("goals-goal-new", _ws_url("goals_goal_create")),
+    ("goals-milestone-new", _milestone_form_url),
+]
+
+
 def _workspace_with_people() -> Any:
     from keel.accounts.models import Group, GroupMembership
 
@@ -52,6 +105,24 @@ def _workspace_with_people() -> Any:
     return owner
 
 
+def _with_demo_chart_and_vision(owner: Any) -> Any:
+    from keel.goals.demo import seed_demo_vision
+    from keel.org import services
+    from keel.org.demo import seed_demo_org
+    from keel.org.models import Seat
+
+    seed_demo_org(owner)
+    # The demo's owner is owner@demo.example; put this owner in the demo owner's four seats,
+    # so the chart shows filled seats and the "overloaded" warning too.
+    for seat in Seat.objects.filter(
+        workspace=owner.workspace,
+        title__in=["Founder", "Sales lead", "Bookkeeping", "Logistics coordinator"],
+    ):
+        services.seat_fill(actor=owner, seat=seat, membership=owner)
+    seed_demo_vision(owner)
+    return owner
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(
     ("page_id", "url_name", "in_workspace", "signed_in"), PAGES, ids=[p[0] for p in PAGES]
@@ -60,13 +131,29 @@ def test_page_is_accessible_and_fits_a_phone(
     new_context, base_url, page_id, url_name, in_workspace, signed_in, language
 ):
     owner = _workspace_with_people()
+    url = reverse(url_name, kwargs={"ws": SLUG} if in_workspace else None)
+    _check_page(new_context, base_url, owner, url, page_id, language, signed_in=signed_in)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("page_id", "make_url"), ORG_PAGES, ids=[p[0] for p in ORG_PAGES])
+def test_org_and_vision_page_is_accessible_and_fits_a_phone(
+    new_context, base_url, page_id, make_url, language
+):
+    owner = _with_demo_chart_and_vision(_workspace_with_people())
+    _check_page(new_context, base_url, owner, make_url(owner), page_id, language, signed_in=True)
+
+
+def _check_page(
+    new_context: Any, base_url: str, owner: Any, url: str, page_id: str, language: str,
+    *, signed_in: bool,
+) -> None:  # fmt: skip
     context = new_context()
     set_language(context, base_url, language)
     if signed_in:
         owner.user.language = language
         owner.user.save(update_fields=["language"])
         sign_in_context(context, base_url, owner.user)
-    url = reverse(url_name, kwargs={"ws": SLUG} if in_workspace else None)
     page = context.new_page()
     response = page.goto(url)
     assert response is not None and response.status == 200, (
