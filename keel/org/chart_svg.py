@@ -270,9 +270,7 @@ def render_svg(
         )
         box = _box(node, p)
         if node.url:
-            out.append(
-                f'<a class="oc-link" href="{esc(link_base + node.url)}">{box}</a>'
-            )
+            out.append(f'<a class="oc-link" href="{esc(link_base + node.url)}">{box}</a>')
         else:
             out.append(box)
         if p.has_children:
