@@ -546,7 +546,9 @@ def seat_fill(
     """
     require(actor, "org.manage")
     _same_workspace(actor, seat)
-    seat = Seat.objects.select_for_update().select_related("holder__user").get(pk=seat.pk)
+    seat = (
+        Seat.objects.select_for_update(of=("self",)).select_related("holder__user").get(pk=seat.pk)
+    )
     if membership.workspace_id != actor.workspace_id:
         raise ValidationError({"member": _("Choose a member of this workspace.")})
     if not membership.is_active:
