@@ -22,4 +22,5 @@ urlpatterns = [
     path("<slug:ws>/notifications/", include("keel.notifications.urls")),
     path("<slug:ws>/org/", include("keel.org.urls")),
     path("<slug:ws>/vision/", include("keel.goals.urls")),
+    path("<slug:ws>/", include("keel.tasks.urls")),
 ]

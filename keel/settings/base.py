@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "keel.notifications",
     "keel.org",
     "keel.goals",
+    "keel.tasks",
     "ninja",
 ]
 
