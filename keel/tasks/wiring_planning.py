@@ -1,0 +1,5 @@
+"""Hooks this part of the tasks app registers at start-up."""
+
+
+def connect() -> None:
+    """Nothing to register yet."""
