@@ -24,6 +24,8 @@ from keel.core.api_support import (
 )
 from keel.goals.api import router as goals_router
 from keel.org.api import router as org_router
+from keel.tasks.api import router as tasks_router
+from keel.tasks.api_planning import router as tasks_planning_router
 
 
 class KeelAPI(NinjaAPI):
@@ -55,3 +57,5 @@ install_problem_handlers(api)
 api.add_router("", accounts_router)
 api.add_router("", goals_router)
 api.add_router("", org_router)
+api.add_router("", tasks_router)
+api.add_router("", tasks_planning_router)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("healthz", ui_views.healthz, name="healthz"),
+    path("feeds/", include("keel.tasks.urls_feeds")),
     path("<slug:ws>/", include("keel.ui.urls")),
     path("<slug:ws>/", include("keel.accounts.urls")),
     path("<slug:ws>/notifications/", include("keel.notifications.urls")),

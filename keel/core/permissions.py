@@ -51,6 +51,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # so moving a seat moves work). Assistants and guests see seats shared with them later.
     "org.view": STAFF,
     "org.manage": ADMINS,
+    # Tasks: managers and above start projects; everyone may use tasks, but assistants and
+    # guests only inside projects they were added to (object-level, keel/tasks/access.py).
+    "tasks.project_create": MANAGERS,
+    "tasks.view": EVERYONE,
 }
 
 

@@ -39,6 +39,20 @@ def register_demo_seeder(seeder: DemoSeeder) -> None:
         _DEMO_SEEDERS.append(seeder)
 
 
+LargeSeeder = Callable[[Workspace], None]
+_LARGE_SEEDERS: list[LargeSeeder] = []
+
+
+def register_large_seeder(seeder: LargeSeeder) -> None:
+    """Modules add their share of the benchmark data set (tasks, wiki, …) from ready().
+
+    A seeder receives the large workspace after its people exist, sizes itself from the
+    number of members (the DESIGN scale targets are for 250), and must be idempotent.
+    """
+    if seeder not in _LARGE_SEEDERS:
+        _LARGE_SEEDERS.append(seeder)
+
+
 DEMO_SLUG = "demo"
 DEMO_DOMAIN = "demo.example"
 DEMO_OWNER_EMAIL = "owner@demo.example"
@@ -174,10 +188,11 @@ _BENCH_GROUPS = ["Sales", "Purchasing", "Marketing", "Customer service", "Wareho
 
 
 @transaction.atomic
-def seed_large(*, members: int = 250, slug: str = BENCH_SLUG) -> SeedResult:
+def seed_large(*, members: int = 250, slug: str = BENCH_SLUG, modules: bool = False) -> SeedResult:
     """One workspace with `members` people, ten groups and an audit trail, bulk-inserted.
 
-    Re-running tops the workspace up to `members` people; nothing is duplicated.
+    Re-running tops the workspace up to `members` people; nothing is duplicated. With
+    `modules`, each registered large seeder then adds its data (`keel seed large` does).
     """
     from allauth.account.models import EmailAddress
 
@@ -278,6 +293,9 @@ def seed_large(*, members: int = 250, slug: str = BENCH_SLUG) -> SeedResult:
             ],
             batch_size=500,
         )
+    if modules:
+        for seeder in _LARGE_SEEDERS:
+            seeder(workspace)
     return SeedResult(
         workspace=workspace,
         owner_email=owner_email,

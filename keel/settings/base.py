@@ -221,6 +221,8 @@ KEEL_DEMO_PASSWORD = env.str("KEEL_DEMO_PASSWORD", default="")
 KEEL_BASE_URL = env.str("KEEL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 KEEL_INVITATION_DAYS = 7
 KEEL_API_PAGE_SIZE = 50
+# Largest task attachment accepted (bytes); uploads also pass a type allowlist.
+KEEL_ATTACHMENT_MAX_BYTES = env.int("KEEL_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

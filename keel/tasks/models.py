@@ -46,6 +46,9 @@ class Project(WorkspaceScoped):
         _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.WORKSPACE
     )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # Next task number; incremented with an UPDATE … F() + 1 so numbers never repeat.
     task_counter = models.PositiveIntegerField(default=0, editable=False)
 
@@ -247,6 +250,11 @@ class Task(WorkspaceScoped):
         indexes = [
             models.Index(fields=["project", "status", "position"], name="task_board"),
             models.Index(fields=["project", "number"], name="task_list"),
+            # List sorts (keyset on (key, id)) and board columns (section, position).
+            models.Index(fields=["project", "due_date"], name="task_list_due"),
+            models.Index(fields=["project", "priority"], name="task_list_priority"),
+            models.Index(fields=["project", "updated_at"], name="task_list_updated"),
+            models.Index(fields=["project", "section", "position"], name="task_column"),
             models.Index(fields=["assignee", "status", "due_date"], name="task_mine"),
             models.Index(fields=["assignee_seat", "status", "due_date"], name="task_seat"),
             models.Index(fields=["workspace", "due_date"], name="task_calendar"),

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("keel.tasks.urls_pages")),
     path("", include("keel.tasks.urls_planning")),
     path("", include("keel.tasks.urls_io")),
+    path("", include("keel.tasks.urls_reassign")),
 ]

@@ -20,6 +20,11 @@ class Command(BaseCommand):
         parser.add_argument("dataset", nargs="?", choices=["demo", "large"], default=None)
         parser.add_argument("--scale", choices=["demo", "large"], default=None)
         parser.add_argument("--members", type=int, default=250, help="People in `large`.")
+        parser.add_argument(
+            "--people-only",
+            action="store_true",
+            help="`large` without the modules' data (tasks, …): only people and groups.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         dataset = options["dataset"] or options["scale"] or "demo"
@@ -28,7 +33,9 @@ class Command(BaseCommand):
         if dataset == "large":
             if options["members"] < 1:
                 raise CommandError("--members must be at least 1.")
-            result = seeding.seed_large(members=options["members"])
+            result = seeding.seed_large(
+                members=options["members"], modules=not options["people_only"]
+            )
             self.stdout.write(
                 f"{'Created' if result.created else 'Updated'} {result.workspace.name} "
                 f"(/{result.workspace.slug}/) with {len(result.people) + 1} members."

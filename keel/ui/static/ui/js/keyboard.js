@@ -1,4 +1,5 @@
-/* Keyboard shortcuts: "/" search, "c" create, "g h" home, "g m" members, "?" the list.
+/* Keyboard shortcuts: "/" search, "c" create, "g h" home, "g t" my tasks, "g m" members,
+   "?" the list.
    Keys are ignored while typing in a field, with a modifier held, or inside an open dialog.
    Targets come from the page: [data-search], [data-create] and the sidebar's [data-nav] links. */
 (function () {
@@ -33,6 +34,7 @@
       window.clearTimeout(gTimer);
       if (key === "h") { event.preventDefault(); follow("home"); }
       else if (key === "m") { event.preventDefault(); follow("members"); }
+      else if (key === "t") { event.preventDefault(); follow("tasks"); }
       return;
     }
     if (key === "g") {

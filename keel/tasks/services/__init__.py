@@ -1,0 +1,73 @@
+"""Writes for the tasks app. Import from here: `from keel.tasks import services`.
+
+Every function is keyword-only with the acting membership first, checks access
+(keel/tasks/access.py), validates before writing (ValidationError({field: message})) and
+runs in one transaction. Split by subject: projects (and sections), tasks, dependencies,
+bulk edit, comments, attachments.
+"""
+
+from keel.tasks.services.attachments import (
+    ALLOWED_TYPES,
+    attachment_add,
+    attachment_delete,
+    check_upload,
+    max_attachment_bytes,
+)
+from keel.tasks.services.bulk import check_can_edit, tasks_bulk_update
+from keel.tasks.services.comments import (
+    comment_create,
+    comment_delete,
+    mention_handles,
+    mentioned_members,
+)
+from keel.tasks.services.dependencies import task_add_dependency, task_remove_dependency
+from keel.tasks.services.projects import (
+    project_archive,
+    project_create,
+    project_set_members,
+    project_update,
+    section_create,
+    section_delete,
+    section_move,
+    section_update,
+)
+from keel.tasks.services.tasks import (
+    UNSET,
+    on_task_completed,
+    task_create,
+    task_delete,
+    task_move,
+    task_set_status,
+    task_update,
+)
+
+__all__ = [
+    "ALLOWED_TYPES",
+    "UNSET",
+    "attachment_add",
+    "attachment_delete",
+    "check_can_edit",
+    "check_upload",
+    "comment_create",
+    "comment_delete",
+    "max_attachment_bytes",
+    "mention_handles",
+    "mentioned_members",
+    "on_task_completed",
+    "project_archive",
+    "project_create",
+    "project_set_members",
+    "project_update",
+    "section_create",
+    "section_delete",
+    "section_move",
+    "section_update",
+    "task_add_dependency",
+    "task_create",
+    "task_delete",
+    "task_move",
+    "task_remove_dependency",
+    "task_set_status",
+    "task_update",
+    "tasks_bulk_update",
+]

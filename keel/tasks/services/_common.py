@@ -1,0 +1,129 @@
+"""Helpers shared by the tasks services: auditing, activity, dates, workspace checks."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from keel.core.audit import audit
+from keel.tasks.access import can_see_project
+from keel.tasks.models import Activity, Label
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from keel.core.models import Membership, Workspace
+    from keel.tasks.models import Project, Task
+
+
+def same_workspace(actor: Membership, *objects: Any) -> None:
+    """An object of another workspace is never acted on (views and the API 404 before this)."""
+    for obj in objects:
+        if obj is not None and obj.workspace_id != actor.workspace_id:
+            raise PermissionDenied
+
+
+def audit_event(
+    actor: Membership, action: str, target: Any, request: HttpRequest | None, **data: Any
+) -> None:
+    audit(action=action, actor=actor.user, workspace=actor.workspace, target=target,
+          request=request, data=data)  # fmt: skip
+
+
+def activity(task: Task, actor: Membership | None, verb: str, **data: Any) -> Activity:
+    return Activity.objects.create(
+        workspace_id=task.workspace_id, task=task, actor=actor, verb=verb, data=data
+    )
+
+
+def workspace_tz(workspace: Workspace) -> datetime.tzinfo:
+    try:
+        return zoneinfo.ZoneInfo(workspace.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return datetime.UTC
+
+
+def split_when(
+    value: datetime.date | datetime.datetime | None, workspace: Workspace, field: str
+) -> tuple[datetime.date | None, datetime.datetime | None]:
+    """(day in the workspace's time zone, aware datetime or None) for a start or due value."""
+    if value is None:
+        return None, None
+    if isinstance(value, datetime.datetime):
+        if timezone.is_naive(value):
+            raise ValidationError({field: _("Give the time with its time zone.")})
+        return timezone.localdate(value, workspace_tz(workspace)), value
+    if isinstance(value, datetime.date):
+        return value, None
+    raise ValidationError({field: _("Enter a date or a date and time.")})
+
+
+def check_person(
+    actor: Membership, person: Membership | None, project: Project, field: str
+) -> None:
+    """`person` may be assigned or follow in `project`: an active member who can see it."""
+    if person is None:
+        return
+    if person.workspace_id != actor.workspace_id:
+        raise ValidationError({field: _("Choose a member of this workspace.")})
+    if not person.is_active:
+        raise ValidationError({field: _("%(name)s has left the workspace.") % {
+            "name": display_name(person)}})  # fmt: skip
+    if not can_see_project(person, project):
+        raise ValidationError(
+            {field: _("%(name)s cannot see this project. Add them to it first.")
+             % {"name": display_name(person)}}
+        )  # fmt: skip
+
+
+def display_name(membership: Membership | None) -> str:
+    if membership is None:
+        return ""
+    user = membership.user
+    return str(getattr(user, "display_name", "") or user.full_name or user.email)
+
+
+def resolve_labels(actor: Membership, labels: Iterable[Label | str]) -> list[Label]:
+    """Labels by object or by name; names that don't exist yet are created in the workspace."""
+    result: dict[int, Label] = {}
+    names: list[str] = []
+    for item in labels:
+        if isinstance(item, Label):
+            same_workspace(actor, item)
+            result[item.pk] = item
+        else:
+            name = str(item).strip()[:40]
+            if name:
+                names.append(name)
+    if names:
+        existing = {
+            label.name.lower(): label
+            for label in Label.objects.in_workspace(actor.workspace).filter(name__in=names)
+        }
+        for name in names:
+            label = existing.get(name.lower())
+            if label is None:
+                label, _created = Label.objects.get_or_create(workspace=actor.workspace, name=name)
+                existing[name.lower()] = label
+            result[label.pk] = label
+    return list(result.values())
+
+
+def task_path(task: Task) -> str:
+    """The task page's path: the pages' `task_detail` URL, or its documented shape."""
+    slug = task.project.workspace.slug if task.project_id else task.workspace.slug
+    try:
+        return reverse("task_detail", kwargs={"ws": slug, "pk": task.pk})
+    except NoReverseMatch:
+        return f"/{slug}/tasks/{task.pk}/"
+
+
+def task_ref(task: Task) -> str:
+    return f"{task.project.key}-{task.number}"

@@ -1,0 +1,176 @@
+"""Bulk edit: the same change to many selected tasks, all or nothing.
+
+Used by the list's bulk edit and the offboarding reassign page.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from keel.core.models import Membership
+from keel.notifications.services import notify
+from keel.org.models import Seat
+from keel.org.resolution import seat_assignee
+from keel.tasks.access import can_edit_task, require_edit_in_project
+from keel.tasks.models import Label, Section, Task, TaskLabel
+from keel.tasks.services._common import (
+    activity,
+    audit_event,
+    check_person,
+    display_name,
+    resolve_labels,
+    same_workspace,
+    split_when,
+    task_ref,
+)
+from keel.tasks.services.tasks import (
+    UNSET,
+    _apply_status,
+    _check_assignees,
+    _check_seat,
+    _check_section,
+    _check_status,
+    _end_position,
+    _notify_assigned,
+    _when_display,
+)
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+
+# --- Bulk edit --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def tasks_bulk_update(
+    *,
+    actor: Membership,
+    tasks: Iterable[Task],
+    status: str | None = None,
+    assignee: Membership | None = UNSET,
+    assignee_seat: Seat | None = UNSET,
+    section: Section | None = UNSET,
+    due: datetime.date | datetime.datetime | None = UNSET,
+    add_labels: Iterable[Label | str] = (),
+    remove_labels: Iterable[Label | str] = (),
+    request: HttpRequest | None = None,
+) -> int:
+    """Apply the same change to many tasks at once: all or nothing, one Activity per task.
+
+    The Activity is verb "bulk_changed" with data {"changes": [{"field", "from", "to"}, …]}.
+    Returns the number of tasks changed.
+    """
+    tasks = list(tasks)
+    if not tasks:
+        return 0
+    same_workspace(actor, *tasks)
+    same_workspace(actor, assignee or None, assignee_seat or None, section or None)
+    projects = {t.project_id: t.project for t in tasks}
+    for project in projects.values():
+        require_edit_in_project(actor, project)
+    if status is not None:
+        _check_status(status)
+    if section is not UNSET:
+        for project in projects.values():
+            _check_section(section, project)
+    if assignee is not UNSET and assignee_seat is not UNSET and assignee and assignee_seat:
+        _check_assignees(actor, tasks[0].project, assignee, assignee_seat)
+    if assignee is not UNSET and assignee is not None:
+        for project in projects.values():
+            check_person(actor, assignee, project, "assignee")
+    if assignee_seat is not UNSET:
+        _check_seat(actor, assignee_seat)
+    due_date, due_at = (None, None)
+    if due is not UNSET:
+        due_date, due_at = split_when(due, actor.workspace, "due")
+        for task in tasks:
+            if due_date is not None and task.start_date and due_date < task.start_date:
+                raise ValidationError(
+                    {"due": _("%(task)s starts after that due date.") % {"task": task_ref(task)}}
+                )
+    add = resolve_labels(actor, add_labels)
+    remove_names = [x.name if isinstance(x, Label) else str(x) for x in remove_labels]
+    remove = list(Label.objects.in_workspace(actor.workspace).filter(name__in=remove_names))
+
+    assigned: dict[int, tuple[Membership, list[Task]]] = {}
+    for task in tasks:
+        changes: list[dict[str, Any]] = []
+        if section is not UNSET and (section.pk if section else None) != task.section_id:
+            changes.append({"field": "section", "from": task.section.name if task.section else None,
+                            "to": section.name if section else None})  # fmt: skip
+            task.section = section
+            task.position = _end_position(task.project, section)
+        new_person = task.assignee if assignee is UNSET else assignee
+        new_seat = task.assignee_seat if assignee_seat is UNSET else assignee_seat
+        if assignee is not UNSET and assignee is not None and assignee_seat is UNSET:
+            new_seat = None
+        if assignee_seat is not UNSET and assignee_seat is not None and assignee is UNSET:
+            new_person = None
+        if (new_person.pk if new_person else None) != task.assignee_id or (
+            new_seat.pk if new_seat else None
+        ) != task.assignee_seat_id:
+            changes.append({"field": "assignee",
+                            "from": display_name(task.assignee) or (
+                                task.assignee_seat.title if task.assignee_seat else None),
+                            "to": display_name(new_person) or (
+                                new_seat.title if new_seat else None)})  # fmt: skip
+            task.assignee, task.assignee_seat = new_person, new_seat
+            target = new_person or (seat_assignee(new_seat) if new_seat else None)
+            if target is not None and target.pk != actor.pk:
+                assigned.setdefault(target.pk, (target, []))[1].append(task)
+        if due is not UNSET and (due_date, due_at) != (task.due_date, task.due_at):
+            changes.append({"field": "due", "from": _when_display(task.due_date, task.due_at),
+                            "to": _when_display(due_date, due_at)})  # fmt: skip
+            task.due_date, task.due_at = due_date, due_at
+        task.save(update_fields=["section", "position", "assignee", "assignee_seat",
+                                 "due_date", "due_at", "updated_at"])  # fmt: skip
+        if status is not None and status != task.status:
+            changes.append({"field": "status", "from": task.status, "to": status})
+            _apply_status(actor, task, status)
+        if changes or add or remove:
+            if add:
+                changes.append({"field": "labels", "from": None,
+                                "to": sorted(label.name for label in add)})  # fmt: skip
+            if remove:
+                changes.append({"field": "labels", "from": sorted(x.name for x in remove),
+                                "to": None})  # fmt: skip
+            activity(task, actor, "bulk_changed", changes=changes)
+    if add:
+        TaskLabel.objects.bulk_create(
+            [TaskLabel(workspace=actor.workspace, task=t, label=label) for t in tasks
+             for label in add],
+            ignore_conflicts=True,
+        )  # fmt: skip
+    if remove:
+        TaskLabel.objects.filter(task__in=tasks, label__in=remove).delete()
+    for person, their_tasks in assigned.values():
+        if len(their_tasks) == 1:
+            _notify_assigned(actor, their_tasks[0])
+        else:
+            count = len(their_tasks)
+            notify(
+                recipient=person,
+                kind="task.assigned",
+                title=format_lazy(
+                    gettext_lazy("{actor} assigned you {count} tasks"),
+                    actor=display_name(actor),
+                    count=count,
+                ),
+                url="",
+            )
+    audit_event(actor, "tasks.bulk_updated", None, request, count=len(tasks))
+    return len(tasks)
+
+
+def check_can_edit(actor: Membership, task: Task) -> None:
+    if not can_edit_task(actor, task):
+        raise PermissionDenied(_("You cannot change this task."))

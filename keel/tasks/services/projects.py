@@ -1,0 +1,243 @@
+"""Writes for projects, their members and their sections (board columns).
+
+Every function takes the acting membership first, checks access (keel.tasks.access),
+validates before writing, runs in one transaction; project-level changes are audited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from keel.core.models import Membership
+from keel.core.permissions import require
+from keel.tasks.access import require_edit_in_project, require_manage_project
+from keel.tasks.models import Project, ProjectMember, Section, Visibility
+from keel.tasks.services._common import audit_event, same_workspace
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from keel.accounts.models import Group
+    from keel.org.models import Department, Seat
+
+KEY_RE = re.compile(r"^[A-Z]{2,6}$")
+PROJECT_FIELDS = ("name", "key", "description", "department", "group", "owner_seat", "visibility")
+
+
+def _clean_project(
+    actor: Membership, project: Project | None, values: dict[str, Any]
+) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    if "name" in values:
+        values["name"] = (values["name"] or "").strip()
+        if not values["name"]:
+            errors["name"] = _("Give the project a name.")
+        elif len(values["name"]) > 120:
+            errors["name"] = _("Use at most 120 characters.")
+    if "key" in values:
+        key = (values["key"] or "").strip().upper()
+        values["key"] = key
+        if not KEY_RE.match(key):
+            errors["key"] = _("Use 2–6 letters A–Z, such as MKT.")
+        else:
+            taken = Project.objects.in_workspace(actor.workspace).filter(key=key)
+            if project is not None:
+                taken = taken.exclude(pk=project.pk)
+            if taken.exists():
+                errors["key"] = _("Another project uses %(key)s. Choose another key.") % {
+                    "key": key
+                }
+    if "visibility" in values and values["visibility"] not in Visibility.values:
+        errors["visibility"] = _("Choose who can see the project.")
+    for field in ("department", "group", "owner_seat"):
+        obj = values.get(field)
+        if obj is not None and obj.workspace_id != actor.workspace_id:
+            errors[field] = _("Choose one of this workspace.")
+    if "description" in values:
+        values["description"] = values["description"] or ""
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def _clean_members(actor: Membership, members: Iterable[Membership]) -> list[Membership]:
+    result: dict[int, Membership] = {}
+    for member in members:
+        if member.workspace_id != actor.workspace_id:
+            raise ValidationError({"members": _("Choose members of this workspace.")})
+        if not member.is_active:
+            raise ValidationError({"members": _("People who left cannot be added.")})
+        result[member.pk] = member
+    return list(result.values())
+
+
+@transaction.atomic
+def project_create(
+    *,
+    actor: Membership,
+    name: str,
+    key: str,
+    description: str = "",
+    department: Department | None = None,
+    group: Group | None = None,
+    owner_seat: Seat | None = None,
+    visibility: str = Visibility.WORKSPACE,
+    members: Iterable[Membership] = (),
+    request: HttpRequest | None = None,
+) -> Project:
+    """A new project; the creator becomes a member; default sections in the company language."""
+    require(actor, "tasks.project_create")
+    values = _clean_project(actor, None, {
+        "name": name, "key": key, "description": description, "department": department,
+        "group": group, "owner_seat": owner_seat, "visibility": visibility,
+    })  # fmt: skip
+    people = _clean_members(actor, [actor, *members])
+    project = Project.objects.create(workspace=actor.workspace, created_by=actor, **values)
+    ProjectMember.objects.bulk_create(
+        [ProjectMember(workspace=actor.workspace, project=project, membership=m) for m in people]
+    )
+    with translation.override(actor.workspace.language):
+        names = [_("To do"), _("In progress"), _("Done")]
+    Section.objects.bulk_create(
+        [
+            Section(workspace=actor.workspace, project=project, name=n, position=i)
+            for i, n in enumerate(names)
+        ]
+    )
+    audit_event(actor, "project.created", project, request, prefix=project.key)
+    return project
+
+
+@transaction.atomic
+def project_update(
+    *, actor: Membership, project: Project, request: HttpRequest | None = None, **fields: Any
+) -> Project:
+    """Change the given fields among name, key, description, department, group, owner_seat,
+    visibility."""
+    same_workspace(actor, project)
+    require_manage_project(actor, project)
+    unknown = set(fields) - set(PROJECT_FIELDS)
+    if unknown:
+        raise TypeError(f"project_update() got unknown fields: {sorted(unknown)}")
+    values = _clean_project(actor, project, dict(fields))
+    changed = [f for f, v in values.items() if getattr(project, f) != v]
+    if not changed:
+        return project
+    for field in changed:
+        setattr(project, field, values[field])
+    project.save(update_fields=[*changed, "updated_at"])
+    audit_event(actor, "project.updated", project, request, fields=sorted(changed))
+    return project
+
+
+@transaction.atomic
+def project_archive(
+    *, actor: Membership, project: Project, archived: bool, request: HttpRequest | None = None
+) -> Project:
+    same_workspace(actor, project)
+    require_manage_project(actor, project)
+    if archived == (project.archived_at is not None):
+        return project
+    project.archived_at = timezone.now() if archived else None
+    project.save(update_fields=["archived_at", "updated_at"])
+    action = "project.archived" if archived else "project.unarchived"
+    audit_event(actor, action, project, request)
+    return project
+
+
+@transaction.atomic
+def project_set_members(
+    *,
+    actor: Membership,
+    project: Project,
+    members: Iterable[Membership],
+    request: HttpRequest | None = None,
+) -> list[Membership]:
+    """Make the project's members exactly `members`."""
+    same_workspace(actor, project)
+    require_manage_project(actor, project)
+    people = _clean_members(actor, members)
+    wanted = {m.pk for m in people}
+    current = set(project.memberships.values_list("membership_id", flat=True))
+    project.memberships.exclude(membership_id__in=wanted).delete()
+    ProjectMember.objects.bulk_create(
+        [
+            ProjectMember(workspace=actor.workspace, project=project, membership=m)
+            for m in people
+            if m.pk not in current
+        ]
+    )
+    if wanted != current:
+        audit_event(actor, "project.members_changed", project, request,
+                    added=sorted(wanted - current), removed=sorted(current - wanted))  # fmt: skip
+    return people
+
+
+# --- Sections ---------------------------------------------------------------------------------
+
+
+def _clean_section_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("Give the section a name.")})
+    if len(name) > 80:
+        raise ValidationError({"name": _("Use at most 80 characters.")})
+    return name
+
+
+@transaction.atomic
+def section_create(*, actor: Membership, project: Project, name: str) -> Section:
+    same_workspace(actor, project)
+    require_edit_in_project(actor, project)
+    name = _clean_section_name(name)
+    last = project.sections.aggregate(m=Max("position"))["m"]
+    return Section.objects.create(
+        workspace=actor.workspace, project=project, name=name,
+        position=0 if last is None else last + 1,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def section_update(*, actor: Membership, section: Section, name: str) -> Section:
+    same_workspace(actor, section)
+    require_edit_in_project(actor, section.project)
+    section.name = _clean_section_name(name)
+    section.save(update_fields=["name", "updated_at"])
+    return section
+
+
+@transaction.atomic
+def section_delete(*, actor: Membership, section: Section) -> None:
+    """Delete a column; its tasks stay in the project without a section."""
+    same_workspace(actor, section)
+    require_edit_in_project(actor, section.project)
+    section.tasks.update(section=None, updated_at=timezone.now())
+    section.delete()
+
+
+@transaction.atomic
+def section_move(*, actor: Membership, section: Section, direction: str) -> Section:
+    """Swap the section with its neighbour above ("up") or below ("down")."""
+    same_workspace(actor, section)
+    require_edit_in_project(actor, section.project)
+    if direction not in {"up", "down"}:
+        raise ValidationError({"direction": _("Move a section up or down.")})
+    sections = list(section.project.sections.select_for_update().order_by("position", "id"))
+    index = next(i for i, s in enumerate(sections) if s.pk == section.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if other < 0 or other >= len(sections):
+        return section
+    sections[index], sections[other] = sections[other], sections[index]
+    for position, item in enumerate(sections):
+        item.position = position
+    Section.objects.bulk_update(sections, ["position"])
+    section.position = sections.index(next(s for s in sections if s.pk == section.pk))
+    return section
