@@ -116,14 +116,15 @@ def _run_child(label: str, env: dict[str, str], args: argparse.Namespace) -> lis
 
 def _print_table(label: str, rows: list[dict]) -> None:
     print(f"\n{label}")
-    print(f"  {'page':<14} {'url':<18} {'members':>7} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8}")
+    # "rows" is the data size behind the page: members for people pages, seats for the chart.
+    print(f"  {'page':<14} {'url':<40} {'rows':>7} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8}")
     for row in rows:
         if "error" in row:
-            print(f"  {row['page']:<14} {row['url']:<18} {row['error']}")
+            print(f"  {row['page']:<14} {row['url']:<40} {row['error']}")
             continue
         status = "" if row["status"] == 200 else f"  (HTTP {row['status']}!)"
         print(
-            f"  {row['page']:<14} {row['url']:<18} {row['members']:>7} {row['queries']:>7} "
+            f"  {row['page']:<14} {row['url']:<40} {row['members']:>7} {row['queries']:>7} "
             f"{row['p50']:>8.1f} {row['p95']:>8.1f}{status}"
             + (f"  {row['note']}" if row.get("note") else "")
         )

@@ -191,6 +191,7 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["keel.formats"]
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "keel_language"
 
