@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -117,12 +117,9 @@ def resolve_labels(actor: Membership, labels: Iterable[Label | str]) -> list[Lab
 
 
 def task_path(task: Task) -> str:
-    """The task page's path: the pages' `task_detail` URL, or its documented shape."""
+    """The task page's path (used in notifications and activity links)."""
     slug = task.project.workspace.slug if task.project_id else task.workspace.slug
-    try:
-        return reverse("task_detail", kwargs={"ws": slug, "pk": task.pk})
-    except NoReverseMatch:
-        return f"/{slug}/tasks/{task.pk}/"
+    return reverse("task_detail", kwargs={"ws": slug, "task_id": task.pk})
 
 
 def task_ref(task: Task) -> str:
