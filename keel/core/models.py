@@ -18,6 +18,7 @@ RESERVED_SLUGS = frozenset(
     {
         "accounts", "api", "static", "media", "admin", "new", "settings", "healthz",
         "invitations", "workspaces", "i18n", "notifications", "help", "www", "mail",
+        "feeds",  # /feeds/<token>.ics (calendar feeds) is a top-level path
     }
 )  # fmt: skip
 

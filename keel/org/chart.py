@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from keel.accounts.models import User
 from keel.core.models import Workspace
@@ -187,7 +188,7 @@ _ROW_FIELDS = (
 def _badges(row: _Row, held: Counter[int]) -> list[Badge]:
     badges = []
     if row.status == SeatStatus.OPEN:
-        badges.append(Badge("open", _("Open"), "amber"))
+        badges.append(Badge("open", pgettext("seat", "Open"), "amber"))
     elif row.status == SeatStatus.PLANNED:
         if row.planned_for:
             label = _("Planned %(quarter)s") % {"quarter": quarter_label(row.planned_for)}

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from keel.core.models import Membership
 from keel.org import selectors
@@ -99,7 +100,7 @@ class MemberChoiceField(forms.ModelChoiceField):
 
 
 class SeatForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=120)
+    title = forms.CharField(label=pgettext_lazy("seat", "Title"), max_length=120)
     department = forms.TypedChoiceField(
         label=_("Department"), required=False, coerce=int, empty_value=None
     )

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from keel.core.models import Membership, Workspace, WorkspaceQuerySet, WorkspaceScoped
 
@@ -112,7 +113,7 @@ class SeatQuerySet(WorkspaceQuerySet):
 
 
 class Seat(WorkspaceScoped):
-    title = models.CharField(_("title"), max_length=120)
+    title = models.CharField(pgettext_lazy("seat", "title"), max_length=120)
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, null=True, blank=True, related_name="seats",
         verbose_name=_("department"),

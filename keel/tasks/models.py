@@ -255,8 +255,14 @@ class Task(WorkspaceScoped):
             models.Index(fields=["project", "priority"], name="task_list_priority"),
             models.Index(fields=["project", "updated_at"], name="task_list_updated"),
             models.Index(fields=["project", "section", "position"], name="task_column"),
-            models.Index(fields=["assignee", "status", "due_date"], name="task_mine"),
-            models.Index(fields=["assignee_seat", "status", "due_date"], name="task_seat"),
+            # "My tasks": workspace first, so that SQLite (no ANALYZE statistics) prefers
+            # these over the single-column workspace index: three equality columns beat one.
+            models.Index(
+                fields=["workspace", "assignee", "status", "due_date"], name="task_mine_ws"
+            ),
+            models.Index(
+                fields=["workspace", "assignee_seat", "status", "due_date"], name="task_seat_ws"
+            ),
             models.Index(fields=["workspace", "due_date"], name="task_calendar"),
             models.Index(fields=["parent"], name="task_parent"),
         ]

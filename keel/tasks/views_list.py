@@ -76,6 +76,14 @@ def _group(rows: list[Task], by: str) -> list[tuple[str, list[Task]]]:
     return [groups[k] for k in sorted(groups, key=lambda k: (str(type(k)), k))]
 
 
+def _export_query(request: HttpRequest) -> str:
+    """The list's filters and sort for the CSV link: every row, so no page cursor."""
+    query = request.GET.copy()
+    for key in ("cursor", "trail"):
+        query.pop(key, None)
+    return query.urlencode()
+
+
 TRAIL_MAX = 30  # how many pages back "Previous" remembers
 
 
@@ -141,6 +149,7 @@ def render_list(
         "sections": sections,
         "saved_filters": saved_filters_for(actor, project),
         "current_query": request.GET.urlencode(),
+        "export_query": _export_query(request),
         "view": "list",
         "today": today_for(actor),
     }

@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from keel.core.permissions import has_perm
 from keel.tasks import access, selectors, selectors_pages, services
 from keel.tasks.forms import ProjectForm, ProjectMembersForm, SectionForm
 from keel.tasks.models import Project, Section
@@ -35,6 +36,8 @@ def projects(request: HttpRequest, ws: str) -> HttpResponse:
         "projects": rows,
         "archived": archived,
         "can_create": can_create_projects(actor),
+        # The summaries page is for managers and above (it sends to groups).
+        "can_send_summaries": has_perm(actor, "groups.send"),
     }
     return render_page(request, "tasks/projects/list.html", context)
 

@@ -4,6 +4,7 @@ panel over the list or board. Edits post plain forms; errors re-render the page 
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -29,26 +30,48 @@ from keel.tasks.forms import (
 from keel.tasks.models import Activity, Comment, Status, Task
 from keel.tasks.views_common import actor_of, add_errors, is_htmx, render_page
 
-HISTORY_LIMIT = 200  # newest entries of the merged comments + activity stream
+# Newest entries of the merged comments + activity stream shown at first. A busy task has
+# hundreds of comments; each renders Markdown HTML, an avatar and a time: 60 of them cost
+# ~40 ms. "Older" pages back by keyset on created_at (index comment_stream/activity_stream).
+HISTORY_LIMIT = 25
 
 FORMS = ("edit_form", "description_form", "subtask_form", "dependency_form", "comment_form",
          "attachment_form")  # fmt: skip
 
 
-def _history(task: Task) -> list[dict[str, Any]]:
-    """Comments and activity merged in time order (two queries, newest HISTORY_LIMIT)."""
-    comments = (
-        Comment.objects.filter(task=task).select_related("author__user")
-        .order_by("-created_at", "-id")[:HISTORY_LIMIT]
-    )  # fmt: skip
-    activities = (
-        Activity.objects.filter(task=task).select_related("actor__user")
-        .order_by("-created_at", "-id")[:HISTORY_LIMIT]
-    )  # fmt: skip
-    entries = [{"kind": "comment", "at": c.created_at, "item": c} for c in comments]
-    entries += [{"kind": "activity", "at": a.created_at, "item": a} for a in activities]
+def _before(request: HttpRequest) -> datetime.datetime | None:
+    """The `before` keyset of the history ("Older" link): an ISO timestamp, else None."""
+    raw = request.GET.get("before", "")
+    try:
+        value = datetime.datetime.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, datetime.UTC)
+    return value
+
+
+def _history(
+    task: Task, before: datetime.datetime | None = None
+) -> tuple[list[dict[str, Any]], str]:
+    """Comments and activity merged in time order (two queries, newest HISTORY_LIMIT) and the
+    `before` value of the next older page ("" when there is none)."""
+    comments = Comment.objects.filter(task=task).select_related("author__user")
+    activities = Activity.objects.filter(task=task).select_related("actor__user")
+    if before is not None:
+        comments = comments.filter(created_at__lt=before)
+        activities = activities.filter(created_at__lt=before)
+    newest = slice(0, HISTORY_LIMIT + 1)
+    entries = [{"kind": "comment", "at": c.created_at, "item": c}
+               for c in comments.order_by("-created_at", "-id")[newest]]  # fmt: skip
+    entries += [{"kind": "activity", "at": a.created_at, "item": a}
+                for a in activities.order_by("-created_at", "-id")[newest]]  # fmt: skip
     entries.sort(key=lambda e: e["at"])
-    return entries[-HISTORY_LIMIT:]
+    older = ""
+    if len(entries) > HISTORY_LIMIT:
+        entries = entries[-HISTORY_LIMIT:]
+        older = entries[0]["at"].isoformat()
+    return entries, older
 
 
 def render_task(
@@ -57,6 +80,7 @@ def render_task(
     actor = actor_of(request)
     project = task.project
     can_edit = access.can_edit_task(actor, task)
+    history, older = _history(task, _before(request))
     context: dict[str, Any] = {
         "task": task,
         "project": project,
@@ -66,7 +90,8 @@ def render_task(
         "subtasks": list(task.subtasks.order_by("position", "id")),
         "blocked_by": list(task.blocked_by.select_related("project")),
         "attachments": list(task.attachments.select_related("uploaded_by__user")),
-        "history": _history(task),
+        "history": history,
+        "history_older": older,
         "can_edit": can_edit,
         "statuses": Status.choices,
         "panel": is_htmx(request) and request.headers.get("HX-Target") == "task-panel",

@@ -1,9 +1,10 @@
-"""Every page of the shell, accounts and members area, the org chart and the vision, rendered
-in zh-Hans and zh-Hant, shows no English: the failure lists each untranslated string per page,
-for the translator.
+"""Every page of the shell, accounts and members area, the org chart, the vision and the tasks
+app, rendered in zh-Hans and zh-Hant, shows no English: the failure lists each untranslated
+string per page, for the translator.
 
-User data is Chinese (people, company, groups, departments, seats, goals) so that any Latin
-text left is ours. Currency codes (CNY, …) and the Ctrl key's name are allowed.
+User data is Chinese (people, company, groups, departments, seats, goals, projects, tasks,
+comments) so that any Latin text left is ours. Currency codes (CNY, …), the Ctrl key's name
+and a few product names and identifiers on the tasks pages (TASKS_ALLOWED) are allowed.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class Shop:
     seat: Any  # filled, held by the owner
     planned_seat: Any  # planned for next year, with a placeholder and responsibilities
     goal: Any
+    project: Any = None  # 商品上架 (key SJ): sections, tasks, a series, an update, a feed
+    task: Any = None  # with a subtask, a dependency, labels and a comment
 
 
 def _shop() -> Shop:
@@ -61,7 +64,57 @@ def _shop() -> Shop:
         actor=owner, email="zhaoli@lianhua.example", role=Role.MEMBER
     )
     seat, planned_seat, goal = _org_and_vision(owner, member)
-    return Shop(owner, member, leaver, group, raw, seat, planned_seat, goal)
+    project, task = _tasks(owner, member, seat)
+    return Shop(owner, member, leaver, group, raw, seat, planned_seat, goal, project, task)
+
+
+def _tasks(owner: Any, member: Any, seat: Any) -> tuple[Any, Any]:
+    """A Chinese project (its default sections renamed), tasks in every state, a weekly
+    Monday/Wednesday series, a status update, a comment with a mention and a calendar feed."""
+    from keel.org.models import workspace_today
+    from keel.tasks import ical, progress, services
+    from keel.tasks.services_recurrence import recurrence_create
+
+    today = workspace_today(owner.workspace)
+    day = datetime.timedelta(days=1)
+    project = services.project_create(
+        actor=owner, name="商品上架", key="SJ", description="亚马逊和天猫的商品页面。",
+        members=[member],
+    )  # fmt: skip
+    names = ["待办", "进行中", "已完成"]
+    sections = list(project.sections.order_by("position"))
+    for section, name in zip(sections, names, strict=True):
+        services.section_update(actor=owner, section=section, name=name)
+    todo, doing, done = sections
+    task = services.task_create(
+        actor=owner, project=project, title="改写竹砧板的卖点", section=doing, assignee=member,
+        due=today + 2 * day, priority=3, labels=["文案"], description="每条卖点**不超过**两百字。",
+    )  # fmt: skip
+    blocker = services.task_create(
+        actor=owner, project=project, title="拍摄新产品图", section=todo, assignee_seat=seat,
+        due=today - day, labels=["图片"],
+    )  # fmt: skip
+    services.task_create(actor=owner, project=project, title="核对尺寸", parent=task, section=doing)
+    services.task_add_dependency(actor=owner, task=task, blocked_by=blocker)
+    finished = services.task_create(
+        actor=owner, project=project, title="更新价格", section=done, assignee=owner, due=today
+    )
+    services.task_set_status(actor=owner, task=finished, status="done")
+    services.task_create(
+        actor=owner, project=project, title="回复买家提问", section=todo, due=today
+    )
+    services.comment_create(actor=owner, task=task, body="@[李雷] 请先看看竞争对手的页面。")
+    recurrence_create(
+        actor=owner, project=project, title="每周商品页检查", preset="weekly",
+        weekdays=["MO", "WE"], dtstart_local=today + datetime.timedelta(days=7 - today.weekday()),
+        assignee=member, section=todo,
+    )  # fmt: skip
+    progress.status_update_create(
+        actor=owner, project=project, status="at_risk", text="新图片还没到，德语页面下周开始。"
+    )
+    ical.feed_create(actor=owner, project=project)
+    ical.feed_create(actor=owner)
+    return project, task
 
 
 def _org_and_vision(owner: Any, member: Any) -> tuple[Any, Any, Any]:
@@ -182,9 +235,50 @@ PAGES: dict[str, tuple[Any, bool]] = {
         True,
     ),
 }
+
+
+def _project(name: str) -> Any:
+    return lambda shop: reverse(name, kwargs={"ws": SLUG, "project_id": shop.project.pk})
+
+
+PAGES.update({
+    # The tasks app (keel.tasks).
+    "tasks-projects": (_ws("projects"), True),
+    "tasks-project-new": (_ws("project_new"), True),
+    "tasks-project-list": (_project("project_tasks"), True),
+    "tasks-project-board": (_project("project_board"), True),
+    "tasks-project-calendar": (_project("project_calendar"), True),
+    "tasks-project-settings": (_project("project_settings"), True),
+    "tasks-task-new": (_project("task_new"), True),
+    "tasks-task": (
+        lambda shop: reverse("task_detail", kwargs={"ws": SLUG, "task_id": shop.task.pk}), True
+    ),
+    "tasks-all": (_ws("tasks_all"), True),
+    "tasks-mine": (_ws("tasks_mine"), True),
+    "tasks-calendar": (_ws("tasks_calendar"), True),
+    "tasks-workload": (_ws("tasks_workload"), True),
+    "tasks-recurring": (_project("project_recurrences"), True),
+    "tasks-status-updates": (_project("project_updates"), True),
+    "tasks-summaries": (_ws("tasks_summary"), True),
+    "tasks-summary-shown": (
+        lambda shop: reverse("tasks_summary", kwargs={"ws": SLUG})
+        + f"?project={shop.project.pk}&period=week",
+        True,
+    ),
+    "tasks-calendar-feeds": (_ws("calendar_feeds"), True),
+    "tasks-import-new": (_ws("tasks_import_new"), True),
+    "tasks-import-into": (_project("tasks_import"), True),
+})  # fmt: skip
 # Left in Latin letters on purpose: ISO currency codes (identifiers, like the time zones: the
 # seat form lists them as they are) and the Ctrl key's name, as printed on the keyboard.
-EXTRA_ALLOWED = frozenset({"CNY", "USD", "EUR", "HKD", "TWD", "GBP", "Ctrl"})
+# The tasks pages name products (Asana, Markdown, Google/Outlook/Apple calendars), the RFC 5545
+# rule syntax users type as is (FREQ=MONTHLY;BYDAY=1MO, DTSTART), an encoding (UTF-8) and
+# example project keys (KEY-42, MKT-12), which are identifiers in every language.
+TASKS_ALLOWED = frozenset({
+    "Asana", "Markdown", "Google", "Outlook", "Apple", "RFC", "RRULE", "FREQ", "MONTHLY",
+    "BYDAY", "DTSTART", "UTF", "KEY", "MKT",
+})  # fmt: skip
+EXTRA_ALLOWED = frozenset({"CNY", "USD", "EUR", "HKD", "TWD", "GBP", "Ctrl"}) | TASKS_ALLOWED
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

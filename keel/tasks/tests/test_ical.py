@@ -155,3 +155,10 @@ def test_feed_query_count_does_not_grow(client, member, project, django_assert_m
     with django_assert_max_num_queries(10):
         response = client.get(f"/feeds/{raw}.ics")
     assert len(_events(response.content)) == 30
+
+
+def test_feeds_is_a_reserved_workspace_slug():
+    # /feeds/<token>.ics is a top-level path: a workspace called "feeds" would be shadowed.
+    from keel.core.models import RESERVED_SLUGS
+
+    assert "feeds" in RESERVED_SLUGS

@@ -114,7 +114,7 @@ def test_guest_cannot_open_the_import_page(login, workspace, project):
     assert login(guest).get(url).status_code in (403, 404)
 
 
-def test_import_into_a_new_project_needs_a_manager(login, member, manager):
+def test_import_into_a_new_project_needs_a_manager(login, owner, member, manager):
     url = reverse("tasks_import_new", kwargs={"ws": "acme"})
     assert login(member).get(url).status_code == 403
 

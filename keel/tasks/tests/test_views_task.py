@@ -155,6 +155,27 @@ def test_comment_is_shown_in_history(login, workspace, task, owner):
     assert "<em>good</em>" in body
 
 
+def test_history_shows_the_newest_comments_and_pages_back(login, workspace, task, owner):
+    from keel.tasks.views_tasks import HISTORY_LIMIT
+
+    start = timezone.now() - datetime.timedelta(days=1)
+    Comment.objects.bulk_create(
+        Comment(workspace=workspace, task=task, author=owner, body=f"c{i}",
+                body_html=f"<p>comment-{i:03d}</p>",
+                created_at=start + datetime.timedelta(minutes=i))
+        for i in range(HISTORY_LIMIT + 5)
+    )  # fmt: skip
+    client = login(owner)
+    url = _url("task_detail", workspace, task_id=task.pk)
+    response = client.get(url)
+    body = response.content.decode()
+    assert f"comment-{HISTORY_LIMIT + 4:03d}" in body and "comment-000" not in body
+    older = response.context["history_older"]
+    assert older and "?before=" in body
+    earlier = client.get(url, {"before": older}).content.decode()
+    assert "comment-000" in earlier and f"comment-{HISTORY_LIMIT + 4:03d}" not in earlier
+
+
 def test_empty_comment_shows_error(login, workspace, task, owner):
     response = login(owner).post(_url("comment_add", workspace, task_id=task.pk), {"body": ""})
     assert response.status_code == 400
