@@ -407,4 +407,6 @@ class CalendarFeed(WorkspaceScoped):
         verbose_name = _("calendar feed")
 
     def __str__(self) -> str:
-        return f"feed {self.pk}"
+        # Frozen into audit events (target_repr), so it is data, not prose in one language:
+        # the project's name, or the name of the person whose tasks the feed carries.
+        return self.project.name if self.project_id else self.owner.user.display_name

@@ -3,6 +3,9 @@ Chinese: axe-core finds no serious or critical violation, and at 375 px nothing 
 
 The org chart and vision pages are checked on the demo shop's chart and vision (seeded through
 the services), so the chart, the outline, the headcount table and the timeline have content.
+The tasks pages are checked on the demo shop's projects and tasks (keel.tasks.demo), plus a
+weekly series, a status update and a calendar feed; the board scrolls inside its own container
+at 375 px, the page itself must not.
 """
 
 from __future__ import annotations
@@ -86,6 +89,58 @@ ORG_PAGES: list[tuple[str, Callable[[Any], str]]] = [
 ]
 
 
+def _project_url(name: str, key: str = "AMZ") -> Callable[[Any], str]:
+    def make(owner: Any) -> str:
+        from keel.tasks.models import Project
+
+        project = Project.objects.get(workspace=owner.workspace, key=key)
+        return reverse(name, kwargs={"ws": SLUG, "project_id": project.pk})
+
+    return make
+
+
+def _task_url(title: str) -> Callable[[Any], str]:
+    def make(owner: Any) -> str:
+        from keel.tasks.models import Task
+
+        task = Task.objects.get(workspace=owner.workspace, title=title)
+        return reverse("task_detail", kwargs={"ws": SLUG, "task_id": task.pk})
+
+    return make
+
+
+def _summary_url(owner: Any) -> str:
+    from keel.tasks.models import Project
+
+    project = Project.objects.get(workspace=owner.workspace, key="PUR")
+    return f"{reverse('tasks_summary', kwargs={'ws': SLUG})}?project={project.pk}&period=week"
+
+
+# The tasks pages, on the demo shop's projects: (page id, URL maker).
+TASK_PAGES: list[tuple[str, Callable[[Any], str]]] = [
+    ("tasks-projects", _ws_url("projects")),
+    ("tasks-project-new", _ws_url("project_new")),
+    ("tasks-project-list", _project_url("project_tasks")),
+    ("tasks-project-board", _project_url("project_board")),
+    ("tasks-project-calendar", _project_url("project_calendar")),
+    ("tasks-project-settings", _project_url("project_settings")),
+    ("tasks-task-new", _project_url("task_new")),
+    ("tasks-task", _task_url("Order samples from three bamboo suppliers")),
+    ("tasks-task-commented", _task_url("Customs paperwork for container MSKU 1234567")),
+    ("tasks-all", _ws_url("tasks_all")),
+    ("tasks-mine", _ws_url("tasks_mine")),
+    ("tasks-calendar", _ws_url("tasks_calendar")),
+    ("tasks-workload", _ws_url("tasks_workload")),
+    ("tasks-recurring", _project_url("project_recurrences")),
+    ("tasks-status-updates", _project_url("project_updates")),
+    ("tasks-summaries", _ws_url("tasks_summary")),
+    ("tasks-summary-shown", _summary_url),
+    ("tasks-calendar-feeds", _ws_url("calendar_feeds")),
+    ("tasks-import-new", _ws_url("tasks_import_new")),
+    ("tasks-import-into", _project_url("tasks_import")),
+]
+
+
 def _workspace_with_people() -> Any:
     from keel.accounts.models import Group, GroupMembership
 
@@ -123,6 +178,34 @@ def _with_demo_chart_and_vision(owner: Any) -> Any:
     return owner
 
 
+def _with_demo_tasks(owner: Any) -> Any:
+    """The demo projects and tasks, a weekly Monday/Wednesday series (due next week, so it has
+    an occurrence and a "next" date), a status update and a project calendar feed."""
+    import datetime
+
+    from keel.org.models import workspace_today
+    from keel.tasks import ical, progress
+    from keel.tasks.demo import seed_demo_tasks
+    from keel.tasks.models import Project
+    from keel.tasks.services_recurrence import recurrence_create
+
+    _with_demo_chart_and_vision(owner)
+    seed_demo_tasks(owner)
+    amz = Project.objects.get(workspace=owner.workspace, key="AMZ")
+    today = workspace_today(owner.workspace)
+    recurrence_create(
+        actor=owner, project=amz, title="Listing review", preset="weekly",
+        weekdays=["MO", "WE"], dtstart_local=today + datetime.timedelta(days=7 - today.weekday()),
+        assignee=owner,
+    )  # fmt: skip
+    progress.status_update_create(
+        actor=owner, project=amz, status="at_risk",
+        text="A+ content waits for the **new photos**; the German listing starts next week.",
+    )  # fmt: skip
+    ical.feed_create(actor=owner, project=amz)
+    return owner
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(
     ("page_id", "url_name", "in_workspace", "signed_in"), PAGES, ids=[p[0] for p in PAGES]
@@ -141,6 +224,15 @@ def test_org_and_vision_page_is_accessible_and_fits_a_phone(
     new_context, base_url, page_id, make_url, language
 ):
     owner = _with_demo_chart_and_vision(_workspace_with_people())
+    _check_page(new_context, base_url, owner, make_url(owner), page_id, language, signed_in=True)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("page_id", "make_url"), TASK_PAGES, ids=[p[0] for p in TASK_PAGES])
+def test_tasks_page_is_accessible_and_fits_a_phone(
+    new_context, base_url, page_id, make_url, language
+):
+    owner = _with_demo_tasks(_workspace_with_people())
     _check_page(new_context, base_url, owner, make_url(owner), page_id, language, signed_in=True)
 
 

@@ -39,8 +39,9 @@ def test_admin_sees_audit(login, admin):
     assert "audit" in _nav(_html(login(admin)))
 
 
-def test_assistant_sees_only_home(login, assistant):
-    assert _nav(_html(login(assistant))) == {"home"}
+def test_assistant_sees_home_and_their_tasks_but_no_staff_pages(login, assistant):
+    # Tasks and projects show only what they were added to (keel.tasks.access).
+    assert _nav(_html(login(assistant))) == {"home", "tasks", "projects"}
 
 
 def test_switcher_lists_only_users_active_workspaces(login, member, other_workspace):
@@ -185,4 +186,4 @@ def test_static_files_exist():
 
 def test_guest_sees_no_staff_nav(login, workspace):
     guest = MembershipFactory(workspace=workspace, role=Role.GUEST)
-    assert _nav(_html(login(guest))) == {"home"}
+    assert _nav(_html(login(guest))) == {"home", "tasks", "projects"}
