@@ -409,4 +409,4 @@ class CalendarFeed(WorkspaceScoped):
     def __str__(self) -> str:
         # Frozen into audit events (target_repr), so it is data, not prose in one language:
         # the project's name, or the name of the person whose tasks the feed carries.
-        return self.project.name if self.project_id else self.owner.user.display_name
+        return self.project.name if self.project is not None else self.owner.user.display_name
