@@ -39,16 +39,30 @@ def _attrs(attrs: dict[str, Any]) -> SafeString:
 
 
 def _select_html(widget: forms.Select, name: str, value: Any, attrs: Any) -> SafeString:
-    context = widget.get_context(name, value, attrs)["widget"]
-    parts = [format_html('<select name="{}"{}>', context["name"], _attrs(context["attrs"]))]
-    for group_name, group_choices, _index in context["optgroups"]:
-        if group_name:
+    """Select.get_context() + select.html, without building a context dict per option."""
+    final = widget.build_attrs(widget.attrs, attrs)
+    if widget.allow_multiple_selected:
+        final["multiple"] = True
+    values = widget.format_value(value)
+    parts = [format_html('<select name="{}"{}>', name, _attrs(final))]
+    has_selected = False
+    selected_attr = mark_safe(" selected")
+    for option_value, option_label in widget.choices:
+        if isinstance(option_label, (list, tuple)):
+            group_name, choices = option_value, option_label
             parts.append(format_html('\n  <optgroup label="{}">', group_name))
-        for option in group_choices:
+        else:
+            group_name = None
+            choices = [("" if option_value is None else option_value, option_label)]
+        for subvalue, sublabel in choices:
+            selected = (not has_selected or widget.allow_multiple_selected) and str(
+                subvalue
+            ) in values
+            has_selected |= selected
             parts.append(
                 format_html(
                     '\n  <option value="{}"{}>{}</option>\n',
-                    str(option["value"]), _attrs(option["attrs"]), option["label"],
+                    str(subvalue), selected_attr if selected else "", sublabel,
                 )
             )  # fmt: skip
         if group_name:
@@ -95,9 +109,13 @@ def members_of(workspace: Any) -> Any:
     )
 
 
-def assignee_choices(workspace: Any, *, blank: Any = "") -> list[tuple[Any, Any]]:
+def assignee_choices(
+    workspace: Any, *, blank: Any = "", members: list[Membership] | None = None
+) -> list[tuple[Any, Any]]:
     """One picker for people and seats: "m:<id>" for a member, "s:<id>" for a seat."""
-    people = [(f"m:{m.pk}", m.user.display_name) for m in members_of(workspace)]
+    if members is None:
+        members = list(members_of(workspace))
+    people = [(f"m:{m.pk}", m.user.display_name) for m in members]
     seats = [
         (f"s:{s.pk}", s.title)
         for s in Seat.objects.filter(workspace=workspace).order_by("title").only("id", "title")
@@ -276,11 +294,17 @@ class TaskForm(forms.Form):
         self.fields["section"].queryset = Section.objects.filter(  # type: ignore[attr-defined]
             project=project
         )
-        self.fields["assignee"].choices = assignee_choices(ws)  # type: ignore[attr-defined]
+        members = list(members_of(ws))  # one query for both people pickers
+        self.fields["assignee"].choices = assignee_choices(  # type: ignore[attr-defined]
+            ws, members=members
+        )
         self.fields["labels"].queryset = Label.objects.filter(  # type: ignore[attr-defined]
             workspace=ws
         )
-        self.fields["followers"].queryset = members_of(ws)  # type: ignore[attr-defined]
+        followers = self.fields["followers"]
+        followers.queryset = members_of(ws)  # type: ignore[attr-defined]
+        # Rendered from the list above; validation still goes through the queryset.
+        followers.choices = [(m.pk, m.user.display_name) for m in members]  # type: ignore[attr-defined]
         use_fast_selects(self)
         if edit:
             # The description has its own form on the task page; the rest is one form.
@@ -417,11 +441,13 @@ class TaskFilterForm(forms.Form):
 
     PARAMS = ("q", "assignee", "label", "status", "due_from", "due_to", "group")
 
-    def __init__(self, *args: Any, workspace: Any, **kw: Any) -> None:
+    def __init__(
+        self, *args: Any, workspace: Any, members: list[Membership] | None = None, **kw: Any
+    ) -> None:
         super().__init__(*args, **kw)
         self.workspace = workspace
         self.fields["assignee"].choices = assignee_choices(  # type: ignore[attr-defined]
-            workspace, blank=_("Anyone")
+            workspace, blank=_("Anyone"), members=members
         )
         self.fields["label"].queryset = Label.objects.filter(  # type: ignore[attr-defined]
             workspace=workspace
@@ -458,14 +484,21 @@ class BulkEditForm(forms.Form):
         empty_label=_("No label"),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, project: Project, tasks_qs: Any, **kw: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        project: Project,
+        tasks_qs: Any,
+        members: list[Membership] | None = None,
+        **kw: Any,
+    ) -> None:
         super().__init__(*args, **kw)
         ws = project.workspace
         self.workspace = ws
         self.project = project
         self.fields["tasks"].queryset = tasks_qs  # type: ignore[attr-defined]
         self.fields["tasks"].error_messages["required"] = _("Select at least one task.")
-        people = assignee_choices(ws, blank=_("Nobody"))
+        people = assignee_choices(ws, blank=_("Nobody"), members=members)
         self.fields["assignee"].choices = [  # type: ignore[attr-defined]
             (BULK_KEEP, _("Keep assignee")), *people,
         ]  # fmt: skip

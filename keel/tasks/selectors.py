@@ -17,8 +17,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    prefetch_related_objects,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from keel.core.api_support import InvalidCursor
@@ -358,8 +368,10 @@ def board_columns(
 ) -> list[BoardColumn]:
     """The project's sections with their first `per_column` tasks by position and a count.
 
-    Four queries in all (sections, counts, the windowed tasks, labels) plus the batch seat
-    resolution; a "no section" column comes first when some tasks have none.
+    Four queries in all (sections, counts, the tasks, labels) plus the batch seat
+    resolution; a "no section" column comes first when some tasks have none. The tasks come
+    from a UNION ALL of one LIMITed subquery per column, each served by the (project,
+    section, position) index, so a 5,000-task project reads only the cards it shows.
     """
     if project.workspace_id != membership.workspace_id:
         raise Http404
@@ -373,14 +385,29 @@ def board_columns(
         row["section_id"]: row["n"]
         for row in tasks.order_by().values("section_id").annotate(n=Count("id"))
     }
-    ranked = tasks.annotate(
-        rank=Window(RowNumber(), partition_by=[F("section_id")], order_by=[F("position"), F("id")])
-    ).filter(rank__lte=per_column)
-    rows = list(
-        _with_labels(
-            ranked.select_related("assignee__user", "assignee_seat", "section", "project")
-        ).order_by("section_id", "position", "id")
-    )
+    keys: list[int | None] = ([None] if counts.get(None) else []) + [s.pk for s in sections]
+    keys = [k for k in keys if counts.get(k)]
+    rows: list[Task] = []
+    if keys:
+        parts: list[str] = []
+        params: list[Any] = []
+        for i, key in enumerate(keys):
+            column = (
+                tasks.filter(section__isnull=True) if key is None else tasks.filter(section=key)
+            )
+            sql, part_params = (
+                column.order_by("position", "id").values("id")[:per_column].query.sql_with_params()
+            )
+            parts.append(f'SELECT "id" FROM ({sql}) AS board_{i}')  # noqa: S608 - ORM-compiled
+            params.extend(part_params)
+        shown = RawSQL(" UNION ALL ".join(parts), params)  # noqa: S611 - compiled by the ORM
+        rows = list(
+            _with_labels(
+                Task.objects.filter(pk__in=shown).select_related(
+                    "assignee__user", "assignee_seat", "section", "project"
+                )
+            ).order_by("section_id", "position", "id")
+        )
     attach_assignees(rows)
     by_section: dict[int | None, list[Task]] = {}
     for task in rows:
@@ -458,8 +485,13 @@ def my_tasks(*, membership: Membership, today: datetime.date, per_bucket: int = 
         # also keeps SQLite from walking task_calendar (workspace, due_date) in order and
         # filtering 100,000 rows; task_mine_ws finds the member's ≤ few thousand, then a sort.
         order: list[Any] = [Coalesce("due_date", Value(datetime.date.max)), "-priority", "id"]
-        rows = list(_with_labels(mine.filter(condition)).order_by(*order)[:per_bucket])
+        rows = list(mine.filter(condition).order_by(*order)[:per_bucket])
         setattr(result, name, rows)
+    # The labels of all four buckets in one query.
+    prefetch_related_objects(
+        [task for _name, rows in result.buckets for task in rows],
+        Prefetch("labels", queryset=Label.objects.order_by("name")),
+    )
     for _name, rows in result.buckets:
         for task in rows:  # every one of them is the member's now: no seat to resolve
             task._current_assignee = membership  # type: ignore[attr-defined]
@@ -475,11 +507,13 @@ def calendar_tasks(
     project: Project | None = None,
     month: datetime.date,
     limit: int = 1000,
+    brief: bool = False,
 ) -> list[Task]:
     """Tasks due in `month`'s calendar grid (the month plus up to six days either side).
 
     With a project: that project's tasks; without: the member's own (as in "My tasks",
-    done ones included so the month shows what was finished).
+    done ones included so the month shows what was finished). `brief`: only the fields the
+    calendar page shows (no labels, assignees or related rows).
     """
     first = month.replace(day=1)
     next_month = (first + datetime.timedelta(days=32)).replace(day=1)
@@ -495,12 +529,14 @@ def calendar_tasks(
             .filter(Q(assignee=membership) | Q(assignee_seat_id__in=seat_ids))
             .filter(project__in=visible_projects(membership))
         )
-    rows = list(
-        _with_labels(tasks.filter(due_date__gte=start, due_date__lte=end)).order_by(
-            "due_date", "due_at", "id"
-        )[:limit]
+    tasks = tasks.filter(due_date__gte=start, due_date__lte=end).order_by(
+        "due_date", "due_at", "id"
     )
-    return attach_assignees(rows)
+    if brief:
+        # The calendar grid shows the title, time and status only: no joins, no labels.
+        fields = ("id", "workspace_id", "project_id", "title", "status", "due_date", "due_at")
+        return list(tasks.select_related(None).only(*fields)[:limit])
+    return attach_assignees(list(_with_labels(tasks)[:limit]))
 
 
 # --- Workload -----------------------------------------------------------------------------------

@@ -40,7 +40,9 @@ def _render(request: HttpRequest, project: Any = None) -> HttpResponse:
     # Python's weekday(): Monday=0; Django's FIRST_DAY_OF_WEEK: Sunday=0.
     first_django = int(get_format("FIRST_DAY_OF_WEEK"))
     first = (first_django - 1) % 7
-    tasks = list(selectors.calendar_tasks(membership=actor, project=project, month=month))
+    tasks = list(
+        selectors.calendar_tasks(membership=actor, project=project, month=month, brief=True)
+    )
     weeks = month_weeks(month, tasks, today=today, first_weekday=first)
     order = [(first + i) % 7 for i in range(7)]
     context = {

@@ -16,7 +16,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from keel.tasks import access, selectors, services
-from keel.tasks.forms import SORTS, BulkEditForm, QuickAddForm, TaskFilterForm, TaskForm
+from keel.tasks.forms import (
+    SORTS,
+    BulkEditForm,
+    QuickAddForm,
+    TaskFilterForm,
+    TaskForm,
+    members_of,
+)
 from keel.tasks.models import Project, Section, Status, Task
 from keel.tasks.selectors_pages import today_for
 from keel.tasks.views_common import actor_of, add_errors, is_htmx, render_page
@@ -119,7 +126,10 @@ def render_list(
     status: int = 200,
 ) -> HttpResponse:
     actor = actor_of(request)
-    form = TaskFilterForm(request.GET or None, workspace=project.workspace, auto_id="f-%s")
+    members = list(members_of(project.workspace))  # one query for the two people pickers
+    form = TaskFilterForm(
+        request.GET or None, workspace=project.workspace, members=members, auto_id="f-%s"
+    )
     filters = filters_from(form) if form.is_bound else selectors.TaskFilters()
     sort = request.GET.get("sort", "number")
     if sort.lstrip("-") not in SORTS:
@@ -145,7 +155,9 @@ def render_list(
         "can_manage": access.can_manage_project(actor, project),
         "quick_form": quick_form or QuickAddForm(auto_id="quick-%s"),
         "bulk_form": bulk_form
-        or BulkEditForm(project=project, tasks_qs=Task.objects.none(), auto_id="bulk-%s"),
+        or BulkEditForm(
+            project=project, tasks_qs=Task.objects.none(), members=members, auto_id="bulk-%s"
+        ),
         "sections": sections,
         "saved_filters": saved_filters_for(actor, project),
         "current_query": request.GET.urlencode(),

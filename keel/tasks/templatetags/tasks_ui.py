@@ -10,6 +10,11 @@ import datetime
 from typing import Any
 
 from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.formats import date_format, time_format
+from django.utils.html import format_html, format_html_join
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,6 +38,7 @@ FIELD_NAMES = {
     "parent": gettext_lazy("parent task"),
     "blocked_by": gettext_lazy("blocked by"),
 }
+STATUS_LABELS = dict(Status.choices)  # get_status_display() without its per-call lookups
 STATUS_TONES = {"todo": "grey", "in_progress": "blue", "blocked": "amber", "done": "green"}
 
 
@@ -97,3 +103,122 @@ def activity_text(entry: Any) -> str:
     if entry.verb == "bulk_changed":
         return "; ".join(_change(c) for c in data.get("changes", []))
     return str(entry.verb)
+
+
+# --- Row partials rendered in Python ------------------------------------------------------------
+# The list, board and My tasks render these once per row; as {% include %}s they cost most of
+# the page's time. Each tag gives exactly the markup of the template named in its docstring.
+
+_URL_SENTINEL = 987654321
+
+
+@register.simple_tag(takes_context=True)
+def task_url(context: template.Context, name: str, task: Any) -> str:
+    """`{% url name ws=… task_id=task.pk %}`, the reverse done once per page and URL name."""
+    request = context["request"]
+    cache = request.__dict__.setdefault("_tasks_ui_urls", {})  # rows may be {% include %}s
+    parts = cache.get(name)
+    if parts is None:
+        ws = request.workspace.slug
+        url = reverse(name, kwargs={"ws": ws, "task_id": _URL_SENTINEL})
+        parts = cache[name] = tuple(url.split(str(_URL_SENTINEL), 1))
+    return f"{parts[0]}{getattr(task, 'pk', task)}{parts[1]}"
+
+
+def _date(value: Any, fmt: str, *, time_only: bool = False) -> str:
+    value = template_localtime(value, settings.USE_TZ)
+    return time_format(value, fmt) if time_only else date_format(value, fmt)
+
+
+@register.simple_tag
+def task_due(task: Any, today: datetime.date) -> str:
+    """tasks/_due.html."""
+    due = task.due_date
+    if not due:
+        return ""
+    iso = due.isoformat()
+    if is_overdue(task, today):
+        shown = (
+            _date(task.due_at, "SHORT_DATETIME_FORMAT")
+            if task.due_at
+            else _date(due, "SHORT_DATE_FORMAT")
+        )
+        return format_html(
+            '<span class="badge badge-red"><span class="visually-hidden">{} </span>'
+            '<time datetime="{}">{}</time></span>',
+            _("Overdue:"),
+            iso,
+            shown,
+        )
+    if due == today and task.status != "done":
+        shown = _date(task.due_at, "TIME_FORMAT", time_only=True) if task.due_at else _("Today")
+        return format_html(
+            '<span class="badge badge-amber"><span class="visually-hidden">{} </span>'
+            '<time datetime="{}">{}</time></span>',
+            _("Due today:"),
+            iso,
+            shown,
+        )
+    shown = (
+        _date(task.due_at, "SHORT_DATETIME_FORMAT")
+        if task.due_at
+        else _date(due, "SHORT_DATE_FORMAT")
+    )
+    return format_html('<time class="due" datetime="{}">{}</time>', iso, shown)
+
+
+@register.simple_tag
+def task_labels(labels: Any) -> str:
+    """tasks/_labels.html."""
+    return format_html_join(
+        "",
+        '<span class="badge badge-dept-{} label-chip">{}</span>',
+        ((label.colour or 1, label.name) for label in labels),
+    )
+
+
+@register.simple_tag
+def task_status(task: Any) -> str:
+    """tasks/_status.html."""
+    return format_html(
+        '<span class="badge badge-{}">{}</span>',
+        status_tone(task.status),
+        STATUS_LABELS.get(task.status, task.status),
+    )
+
+
+@register.simple_tag
+def task_assignee_chip(task: Any, compact: bool = False) -> str:
+    """tasks/_assignee.html."""
+    who = task_assignee(task)
+    if not who and not task.assignee_seat_id:
+        return format_html('<span class="muted">{}</span>', "" if compact else _("Nobody"))
+    if not who:
+        return format_html('<span class="assignee">{}</span>', task.assignee_seat.title)
+    name = who.user.display_name
+    if compact:
+        seat = format_html("{} → ", task.assignee_seat.title) if task.assignee_seat_id else ""
+        return format_html(
+            '<span class="assignee"><span class="avatar avatar-sm" title="{}">{}</span>'
+            '<span class="visually-hidden">{}{}</span></span>',
+            name,
+            who.user.initials,
+            seat,
+            name,
+        )
+    seat = (
+        format_html(
+            '<span class="seat-name">{}</span> <span aria-hidden="true">→</span>'
+            '<span class="visually-hidden">{}</span> ',
+            task.assignee_seat.title,
+            _("held by"),
+        )
+        if task.assignee_seat_id
+        else ""
+    )
+    return format_html(
+        '<span class="assignee">\n<span class="avatar" aria-hidden="true">{}</span>\n{}{}</span>',
+        who.user.initials,
+        seat,
+        name,
+    )
