@@ -167,12 +167,3 @@ class InvitationSignupForm(forms.Form):
             except ValidationError as error:
                 self.add_error("password1", error)
         return data
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError beside the matching field, else above the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)

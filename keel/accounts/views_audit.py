@@ -19,19 +19,16 @@ from django.utils import timezone
 
 from keel.accounts import selectors, services
 from keel.accounts.forms_people import AuditFilterForm
-from keel.core.models import AuditEvent, Membership
+from keel.core.middleware import request_membership
+from keel.core.models import AuditEvent
 from keel.core.permissions import require
 
 PAGE_SIZE = 50
 CSV_COLUMNS = ["time", "action", "actor", "target_type", "target", "ip", "data"]
 
 
-def _actor(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined,no-any-return]
-
-
 def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, QuerySet[AuditEvent], dict[str, str]]:
-    actor = _actor(request)
+    actor = request_membership(request)
     form = AuditFilterForm(
         request.GET or None, actions=selectors.audit_actions(workspace=actor.workspace)
     )
@@ -44,7 +41,7 @@ def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, QuerySet[AuditEven
 
 @login_required
 def audit_log(request: HttpRequest, ws: str) -> HttpResponse:
-    require(_actor(request), "audit.view")
+    require(request_membership(request), "audit.view")
     form, events, params = _filtered(request)
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -95,7 +92,7 @@ def _csv_rows(events: QuerySet[AuditEvent], tz: tzinfo) -> Iterator[str]:
 
 @login_required
 def audit_export(request: HttpRequest, ws: str) -> StreamingHttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "audit.view")
     _form, events, params = _filtered(request)
     record = services.audit_export_record(

@@ -16,19 +16,15 @@ from keel.accounts.forms_people import (
     GroupForm,
     GroupMembersForm,
     GroupSendForm,
-    add_service_errors,
 )
-from keel.core.models import Membership
+from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm, require
-
-
-def _actor(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined,no-any-return]
+from keel.ui.forms import add_service_errors
 
 
 @login_required
 def groups(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "groups.view")
     context = {
         "groups": list(selectors.groups_list(workspace=actor.workspace)),
@@ -39,7 +35,7 @@ def groups(request: HttpRequest, ws: str) -> HttpResponse:
 
 @login_required
 def group_detail(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "groups.view")
     group = selectors.get_group_for(actor, pk)
     context = {
@@ -54,7 +50,7 @@ def group_detail(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_create(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "groups.manage")
     form = GroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -76,7 +72,7 @@ def group_create(request: HttpRequest, ws: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_edit(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "groups.manage")
     group = selectors.get_group_for(actor, pk)
     initial = {"name": group.name, "alias": group.alias, "description": group.description}
@@ -100,7 +96,7 @@ def group_edit(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_delete(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "groups.manage")
     group = selectors.get_group_for(actor, pk)
     if request.method == "POST":
@@ -114,7 +110,7 @@ def group_delete(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_members(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "groups.manage")
     group = selectors.get_group_for(actor, pk)
     initial = {"members": list(selectors.group_members(group=group))}
@@ -141,7 +137,7 @@ def group_members(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_send(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "groups.send")
     group = selectors.get_group_for(actor, pk)
     form = GroupSendForm(request.POST or None)

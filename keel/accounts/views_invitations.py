@@ -17,9 +17,10 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from keel.accounts import services
-from keel.accounts.forms_people import InvitationSignupForm, add_service_errors
+from keel.accounts.forms_people import InvitationSignupForm
 from keel.accounts.models import Invitation, User
 from keel.core.models import Membership
+from keel.ui.forms import add_service_errors
 
 TEMPLATE = "accounts/invitations/accept.html"
 

@@ -21,16 +21,12 @@ from keel.accounts.forms_people import (
     InviteForm,
     MemberFilterForm,
     RoleForm,
-    add_service_errors,
     role_choices,
 )
+from keel.core.middleware import request_membership
 from keel.core.models import Membership, Role
 from keel.core.permissions import grantable_roles, has_perm, may_manage_member, require
-
-
-def _actor(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined,no-any-return]
-
+from keel.ui.forms import add_service_errors
 
 MEMBERS_PER_PAGE = 50
 
@@ -66,7 +62,7 @@ def _rows(actor: Membership, members: list[Membership]) -> list[dict[str, Any]]:
 def _render_members(
     request: HttpRequest, *, invite_form: InviteForm | None = None, status: int = 200
 ) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     filters = MemberFilterForm(request.GET or None, auto_id="filter-%s")
     role = q = ""
     if filters.is_valid():
@@ -92,14 +88,14 @@ def _render_members(
 
 @login_required
 def members(request: HttpRequest, ws: str) -> HttpResponse:
-    require(_actor(request), "members.view")
+    require(request_membership(request), "members.view")
     return _render_members(request)
 
 
 @login_required
 @require_POST
 def member_invite(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "members.invite")
     form = InviteForm(request.POST, actor=actor)
     if form.is_valid():
@@ -123,7 +119,7 @@ def member_invite(request: HttpRequest, ws: str) -> HttpResponse:
 @login_required
 @require_POST
 def invitation_revoke(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "members.invite")
     invitation = selectors.get_invitation_for(actor, pk)
     services.invitation_revoke(actor=actor, invitation=invitation, request=request)
@@ -135,7 +131,7 @@ def invitation_revoke(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 
 @login_required
 def member_detail(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "members.view")
     target = selectors.get_membership_for(actor, pk)
     manageable = may_manage_member(actor, target)
@@ -157,7 +153,7 @@ def member_detail(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def member_change_role(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "members.change_role")
     target = selectors.get_membership_for(actor, pk)
     # The list page prefixes each row's form; the detail page does not.
@@ -193,7 +189,7 @@ def _back(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def member_offboard(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "members.offboard")
     target = selectors.get_membership_for(actor, pk)
     if not target.is_active:
@@ -225,7 +221,7 @@ def member_offboard(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 
 @login_required
 def member_offboarding(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "members.offboard")
     target = selectors.get_membership_for(actor, pk)
     report = selectors.offboarding_report(actor=actor, membership=target)

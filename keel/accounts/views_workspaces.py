@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from keel.accounts.forms import WorkspaceForm
-from keel.accounts.forms_people import add_service_errors
+from keel.ui.forms import add_service_errors
 
 
 @login_required

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone, translation
@@ -13,6 +14,11 @@ from django.utils import timezone, translation
 from keel.core.models import Membership
 
 Handler = Callable[[HttpRequest], HttpResponse]
+
+
+def request_membership(request: HttpRequest) -> Membership:
+    """The caller's membership, set by WorkspaceMiddleware on every `/<ws>/…` view."""
+    return request.membership  # type: ignore[attr-defined,no-any-return]
 
 
 class WorkspaceMiddleware:
@@ -72,9 +78,7 @@ class UserLanguageMiddleware:
 
     @staticmethod
     def _user_language(request: HttpRequest) -> str:
-        # The session engine is loaded lazily; reading the user id avoids a query here.
-        from django.contrib.auth import SESSION_KEY
-
+        # Reading the session's user id (not request.user) avoids a query here.
         session = getattr(request, "session", None)
         if session is None or SESSION_KEY not in session:
             return ""

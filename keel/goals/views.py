@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from keel.core.models import Membership
+from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm, require
 from keel.goals import selectors, services
 from keel.goals.forms import (
@@ -23,14 +23,10 @@ from keel.goals.forms import (
     StatusForm,
     ValueForm,
     VisionForm,
-    add_service_errors,
 )
 from keel.goals.models import STATUS_TONE, MilestoneStatus
 from keel.goals.timeline_svg import Column, Marker, render_timeline
-
-
-def _actor(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined,no-any-return]
+from keel.ui.forms import add_service_errors
 
 
 def _vision_url(ws: str, anchor: str = "") -> str:
@@ -70,7 +66,7 @@ def _timeline(page: selectors.VisionPage) -> Any:
 
 @login_required
 def vision(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "goals.view")
     page = selectors.vision_page(workspace=actor.workspace)
     context = {
@@ -92,7 +88,7 @@ def _form_page(
 @login_required
 @require_http_methods(["GET", "POST"])
 def vision_edit(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "goals.manage")
     current = selectors.vision_get(workspace=actor.workspace)
     initial = {"statement": current.statement, "horizon_year": current.horizon_year}
@@ -114,7 +110,7 @@ def vision_edit(request: HttpRequest, ws: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def value_create(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "goals.manage")
     form = ValueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -131,7 +127,7 @@ def value_create(request: HttpRequest, ws: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def value_edit(request: HttpRequest, ws: str, value_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "goals.manage")
     value = selectors.get_value_for(actor, value_id)
     initial = {"title": value.title, "description": value.description}
@@ -150,7 +146,7 @@ def value_edit(request: HttpRequest, ws: str, value_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def value_delete(request: HttpRequest, ws: str, value_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "goals.manage")
     value = selectors.get_value_for(actor, value_id)
     if request.method == "POST":
@@ -169,7 +165,7 @@ def value_delete(request: HttpRequest, ws: str, value_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def value_move(request: HttpRequest, ws: str, value_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "goals.manage")
     value = selectors.get_value_for(actor, value_id)
     form = MoveForm(request.POST)
@@ -186,7 +182,7 @@ def value_move(request: HttpRequest, ws: str, value_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_create(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "goals.manage")
     this_year = services.current_year(actor.workspace)
     initial = {"target_year": this_year + services.HORIZON_YEARS}
@@ -205,7 +201,7 @@ def goal_create(request: HttpRequest, ws: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_edit(request: HttpRequest, ws: str, goal_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "goals.manage")
     goal = selectors.get_goal_for(actor, goal_id)
     initial = {
@@ -228,7 +224,7 @@ def goal_edit(request: HttpRequest, ws: str, goal_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_delete(request: HttpRequest, ws: str, goal_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "goals.manage")
     goal = selectors.get_goal_for(actor, goal_id)
     if request.method == "POST":
@@ -261,7 +257,7 @@ def _milestone_kwargs(form: MilestoneForm) -> dict[str, Any]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def milestone_create(request: HttpRequest, ws: str, goal_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "goals.manage")
     goal = selectors.get_goal_for(actor, goal_id)
     this_year = services.current_year(actor.workspace)
@@ -287,7 +283,7 @@ def milestone_create(request: HttpRequest, ws: str, goal_id: int) -> HttpRespons
 @login_required
 @require_http_methods(["GET", "POST"])
 def milestone_edit(request: HttpRequest, ws: str, milestone_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "goals.manage")
     milestone = selectors.get_milestone_for(actor, milestone_id)
     initial = {
@@ -319,7 +315,7 @@ def milestone_edit(request: HttpRequest, ws: str, milestone_id: int) -> HttpResp
 @login_required
 @require_POST
 def milestone_status(request: HttpRequest, ws: str, milestone_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "goals.manage")
     milestone = selectors.get_milestone_for(actor, milestone_id)
     form = StatusForm(request.POST)
@@ -336,7 +332,7 @@ def milestone_status(request: HttpRequest, ws: str, milestone_id: int) -> HttpRe
 @login_required
 @require_http_methods(["GET", "POST"])
 def milestone_delete(request: HttpRequest, ws: str, milestone_id: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "goals.manage")
     milestone = selectors.get_milestone_for(actor, milestone_id)
     if request.method == "POST":

@@ -14,22 +14,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from keel.accounts.forms_people import add_service_errors
-from keel.core.models import Membership
+from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm, require
 from keel.org import selectors, services
 from keel.org.forms import DepartmentForm
 from keel.org.templates_data import ECOMMERCE_DEPARTMENTS
-
-
-def _actor(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined,no-any-return]
+from keel.ui.forms import add_service_errors
 
 
 def _render_list(
     request: HttpRequest, *, form: DepartmentForm | None = None, status: int = 200
 ) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     can_manage = has_perm(actor, "org.manage")
     rows = selectors.departments_tree(workspace=actor.workspace)
     if can_manage and form is None:
@@ -46,7 +42,7 @@ def _render_list(
 @login_required
 @require_http_methods(["GET", "POST"])
 def departments(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "org.view")
     if request.method != "POST":
         return _render_list(request)
@@ -69,7 +65,7 @@ def departments(request: HttpRequest, ws: str) -> HttpResponse:
 @login_required
 @require_POST
 def department_template(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "org.manage")
     created = services.department_template_apply(actor=actor, request=request)
     if created:
@@ -90,7 +86,7 @@ def department_template(request: HttpRequest, ws: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def department_edit(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "org.manage")
     department = selectors.get_department_for(actor, pk)
     form = DepartmentForm(request.POST or None, actor=actor, department=department)
@@ -117,7 +113,7 @@ def department_edit(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def department_move(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "org.manage")
     department = selectors.get_department_for(actor, pk)
     try:
@@ -134,7 +130,7 @@ def department_move(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def department_delete(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "org.manage")
     department = selectors.get_department_for(actor, pk)
     try:

@@ -15,23 +15,19 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from keel.accounts.forms_people import add_service_errors
-from keel.core.models import Membership
+from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm, require
 from keel.org import selectors, services
 from keel.org.forms import FillForm, SeatForm, VacateForm
 from keel.org.models import Seat, SeatStatus
 from keel.org.ownership import seat_ownership
 from keel.org.resolution import seat_assignee
-
-
-def _actor(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined,no-any-return]
+from keel.ui.forms import add_service_errors
 
 
 @login_required
 def seats(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "org.view")
     status = request.GET.get("status", "")
     if status not in SeatStatus.values:
@@ -57,7 +53,7 @@ def _render_seat(
     vacate_form: VacateForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     page = selectors.seat_page(seat=seat)
     can_manage = has_perm(actor, "org.manage")
     context: dict[str, Any] = {
@@ -77,13 +73,13 @@ def _render_seat(
 
 @login_required
 def seat_detail(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "org.view")
     return _render_seat(request, selectors.get_seat_for(actor, pk))
 
 
 def _seat_form_page(request: HttpRequest, ws: str, *, seat: Seat | None) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     form = SeatForm(request.POST or None, actor=actor, seat=seat)
     if request.method == "POST" and form.is_valid():
         try:
@@ -111,14 +107,14 @@ def _seat_form_page(request: HttpRequest, ws: str, *, seat: Seat | None) -> Http
 @login_required
 @require_http_methods(["GET", "POST"])
 def seat_new(request: HttpRequest, ws: str) -> HttpResponse:
-    require(_actor(request), "org.manage")
+    require(request_membership(request), "org.manage")
     return _seat_form_page(request, ws, seat=None)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def seat_edit(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "org.manage")
     return _seat_form_page(request, ws, seat=selectors.get_seat_for(actor, pk))
 
@@ -126,7 +122,7 @@ def seat_edit(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def seat_fill(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "org.manage")
     seat = selectors.get_seat_for(actor, pk)
     form = FillForm(request.POST, actor=actor, auto_id="fill-%s")
@@ -149,7 +145,7 @@ def seat_fill(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def seat_vacate(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "org.manage")
     seat = selectors.get_seat_for(actor, pk)
     form = VacateForm(request.POST, auto_id="vacate-%s")
@@ -174,7 +170,7 @@ def seat_vacate(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def seat_delete(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = request_membership(request)
     require(actor, "org.manage")
     seat = selectors.get_seat_for(actor, pk)
     try:

@@ -12,16 +12,17 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from keel.core.middleware import request_membership
 from keel.tasks import access, selectors, services
 from keel.tasks.forms import AttachmentForm
-from keel.tasks.views_common import actor_of, add_errors
 from keel.tasks.views_tasks import render_task
+from keel.ui.forms import add_service_errors
 
 
 @login_required
 @require_POST
 def attachment_add(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     task = selectors.get_task_for(actor, task_id)
     if not access.can_edit_task(actor, task):
         raise PermissionDenied(_("You cannot change tasks in this project."))
@@ -32,7 +33,7 @@ def attachment_add(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
                 actor=actor, task=task, upload=form.cleaned_data["file"], request=request
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("%(name)s attached.") % {"name": attachment.name})
             return redirect("task_detail", ws=ws, task_id=task.pk)
@@ -42,7 +43,7 @@ def attachment_add(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def attachment_download(request: HttpRequest, ws: str, attachment_id: int) -> FileResponse:
-    attachment = selectors.get_attachment_for(actor_of(request), attachment_id)
+    attachment = selectors.get_attachment_for(request_membership(request), attachment_id)
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError as exc:
@@ -59,7 +60,7 @@ def attachment_download(request: HttpRequest, ws: str, attachment_id: int) -> Fi
 @login_required
 @require_POST
 def attachment_delete(request: HttpRequest, ws: str, attachment_id: int) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     attachment = selectors.get_attachment_for(actor, attachment_id)
     task_id, name = attachment.task_id, attachment.name
     try:

@@ -15,10 +15,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from keel.core.middleware import request_membership
 from keel.tasks import access, selectors, services
 from keel.tasks.models import Section, Task
 from keel.tasks.selectors_pages import today_for
-from keel.tasks.views_common import actor_of, render_page
+from keel.tasks.views_common import render_page
 
 # Cards per column on the first view. A 5,000-task project rendered 250 cards (~150 ms of
 # template work); 20 per column fill a screen, and "show more" adds 20 at a time.
@@ -28,7 +29,7 @@ MAX_PER_COLUMN = 200
 
 @login_required
 def project_board(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     project = selectors.get_project_for(actor, project_id)
     try:
         per_column = min(max(int(request.GET.get("per_column", PER_COLUMN)), 1), MAX_PER_COLUMN)
@@ -83,7 +84,7 @@ def _neighbours(task: Task, direction: str) -> tuple[Section | None, Task | None
 @login_required
 @require_POST
 def task_move(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     task = selectors.get_task_for(actor, task_id)
     project = task.project
     direction = request.POST.get("direction", "")

@@ -14,9 +14,10 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.formats import get_format
 
+from keel.core.middleware import request_membership
 from keel.tasks import selectors
 from keel.tasks.selectors_pages import month_weeks, today_for
-from keel.tasks.views_common import actor_of, render_page
+from keel.tasks.views_common import render_page
 
 
 def _month(raw: str | None, today: datetime.date) -> datetime.date:
@@ -34,7 +35,7 @@ def _shift(month: datetime.date, delta: int) -> datetime.date:
 
 
 def _render(request: HttpRequest, project: Any = None) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     today = today_for(actor)
     month = _month(request.GET.get("month"), today)
     # Python's weekday(): Monday=0; Django's FIRST_DAY_OF_WEEK: Sunday=0.
@@ -68,4 +69,4 @@ def tasks_calendar(request: HttpRequest, ws: str) -> HttpResponse:
 
 @login_required
 def project_calendar(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
-    return _render(request, selectors.get_project_for(actor_of(request), project_id))
+    return _render(request, selectors.get_project_for(request_membership(request), project_id))

@@ -13,10 +13,6 @@ from keel.core.models import Membership
 from keel.core.permissions import has_perm
 
 
-def actor_of(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined,no-any-return]
-
-
 def is_htmx(request: HttpRequest) -> bool:
     return bool(getattr(request, "htmx", False))
 
@@ -24,15 +20,6 @@ def is_htmx(request: HttpRequest) -> bool:
 def can_create_projects(actor: Membership) -> bool:
     """Only managers and above create projects (the service checks again)."""
     return has_perm(actor, "tasks.project_create")
-
-
-def add_errors(form: Any, error: ValidationError) -> None:
-    """A service's ValidationError beside the matching field, else above the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def flash_errors(request: HttpRequest, error: ValidationError) -> None:

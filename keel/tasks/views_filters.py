@@ -16,12 +16,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from keel.core.middleware import request_membership
 from keel.core.models import Membership
 from keel.core.permissions import ADMINS
 from keel.tasks import selectors
 from keel.tasks.forms import SavedFilterForm, TaskFilterForm
 from keel.tasks.models import Project, SavedFilter
-from keel.tasks.views_common import actor_of
 
 KEPT = (*TaskFilterForm.PARAMS, "sort")
 
@@ -49,7 +49,7 @@ def saved_filters_for(actor: Membership, project: Project) -> list[dict[str, Any
 @login_required
 @require_POST
 def filter_save(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     project = selectors.get_project_for(actor, project_id)
     form = SavedFilterForm(request.POST, auto_id="save-%s")
     params = {k: request.POST[k] for k in KEPT if request.POST.get(k)}
@@ -68,7 +68,7 @@ def filter_save(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def filter_delete(request: HttpRequest, ws: str, savedfilter_id: int) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     saved = (
         SavedFilter.objects.in_workspace(actor.workspace)
         .filter(pk=savedfilter_id)

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from keel.core.middleware import request_membership
 from keel.core.models import Membership
 from keel.tasks import access, asana_import, selectors
 from keel.tasks.export import export_rows
@@ -35,7 +36,7 @@ from keel.tasks.forms import SORTS, TaskFilterForm
 from keel.tasks.models import Project
 from keel.tasks.services._common import audit_event
 from keel.tasks.services.projects import KEY_RE
-from keel.tasks.views_common import actor_of, can_create_projects, render_page
+from keel.tasks.views_common import can_create_projects, render_page
 from keel.tasks.views_list import filters_from
 
 SESSION_KEY = "tasks_imports"
@@ -167,7 +168,7 @@ def _preview_page(
 def _upload(
     request: HttpRequest, form: ImportUploadForm, project: Project | None, entry: dict[str, Any]
 ) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     raw: bytes = form.cleaned_data["file"]
     preview = asana_import.parse(raw, actor=actor, project=project)
     entry = {**entry, "membership": actor.pk, "file_name": form.file_name[:200]}
@@ -182,7 +183,7 @@ def _upload(
 @require_http_methods(["GET", "POST"])
 def tasks_import(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
     """Upload an Asana CSV into an existing project; the answer is the preview."""
-    project = _editable(actor_of(request), project_id)
+    project = _editable(request_membership(request), project_id)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         return _upload(request, form, project, {"project": project.pk})
@@ -196,7 +197,7 @@ def tasks_import(request: HttpRequest, ws: str, project_id: int) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def tasks_import_new(request: HttpRequest, ws: str) -> HttpResponse:
     """Upload an Asana CSV into a new project (managers and above)."""
-    if not can_create_projects(actor_of(request)):
+    if not can_create_projects(request_membership(request)):
         raise PermissionDenied(_("Only managers and above create projects."))
     form = ImportNewProjectForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -212,7 +213,7 @@ def tasks_import_new(request: HttpRequest, ws: str) -> HttpResponse:
 @login_required
 @require_POST
 def tasks_import_confirm(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     token = request.POST.get("token", "")
     entry = _take(request, token, actor)
     project = _editable(actor, entry["project"]) if entry.get("project") else None
@@ -257,7 +258,7 @@ def tasks_import_confirm(request: HttpRequest, ws: str) -> HttpResponse:
 @login_required
 @require_POST
 def tasks_import_cancel(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     token = request.POST.get("token", "")
     entry = _take(request, token, actor)
     _discard(request, token)
@@ -271,7 +272,7 @@ def tasks_import_cancel(request: HttpRequest, ws: str) -> HttpResponse:
 @require_GET
 def tasks_export(request: HttpRequest, ws: str, project_id: int) -> StreamingHttpResponse:
     """The list page's rows (same GET filters and sort) as a CSV download."""
-    actor = actor_of(request)
+    actor = request_membership(request)
     project = selectors.get_project_for(actor, project_id)
     form = TaskFilterForm(request.GET or None, workspace=project.workspace, auto_id="f-%s")
     filters = filters_from(form) if form.is_bound else selectors.TaskFilters()

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from keel.core.middleware import request_membership
 from keel.tasks import access, selectors, services
 from keel.tasks.forms import (
     SORTS,
@@ -26,8 +27,9 @@ from keel.tasks.forms import (
 )
 from keel.tasks.models import Project, Section, Status, Task
 from keel.tasks.selectors_pages import today_for
-from keel.tasks.views_common import actor_of, add_errors, is_htmx, render_page
+from keel.tasks.views_common import is_htmx, render_page
 from keel.tasks.views_filters import saved_filters_for
+from keel.ui.forms import add_service_errors
 
 PAGE_SIZE = 50
 
@@ -125,7 +127,7 @@ def render_list(
     bulk_form: BulkEditForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     members = list(members_of(project.workspace))  # one query for the two people pickers
     form = TaskFilterForm(
         request.GET or None, workspace=project.workspace, members=members, auto_id="f-%s"
@@ -173,12 +175,12 @@ def render_list(
 
 @login_required
 def project_tasks(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
-    project = selectors.get_project_for(actor_of(request), project_id)
+    project = selectors.get_project_for(request_membership(request), project_id)
     return render_list(request, project)
 
 
 def _editable_project(request: HttpRequest, project_id: int) -> tuple[Any, Project]:
-    actor = actor_of(request)
+    actor = request_membership(request)
     project = selectors.get_project_for(actor, project_id)
     if not access.can_edit_in_project(actor, project):
         raise PermissionDenied(_("You cannot add or change tasks in this project."))
@@ -201,7 +203,7 @@ def task_quick_add(request: HttpRequest, ws: str, project_id: int) -> HttpRespon
                 section=section, request=request,
             )  # fmt: skip
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("%(ref)s added.") % {"ref": f"{project.key}-{task.number}"})
             back = request.POST.get("next") or ""
@@ -225,7 +227,7 @@ def task_new(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
                 actor=actor, project=project, request=request, **form.service_kwargs()
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("%(ref)s created.") % {"ref": f"{project.key}-{task.number}"}
@@ -250,7 +252,7 @@ def tasks_bulk(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
             kwargs = form.service_kwargs()
             services.tasks_bulk_update(actor=actor, **kwargs)
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             count = len(kwargs["tasks"])
             messages.success(request, _("%(count)d tasks updated.") % {"count": count})
@@ -265,7 +267,7 @@ def tasks_bulk(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
 @login_required
 def tasks_all(request: HttpRequest, ws: str) -> HttpResponse:
     """Tasks across every project the member can see, filtered (the workload links here)."""
-    actor = actor_of(request)
+    actor = request_membership(request)
     form = TaskFilterForm(request.GET or None, workspace=actor.workspace, auto_id="f-%s")
     filters = filters_from(form) if form.is_bound else selectors.TaskFilters(status="open")
     sort = request.GET.get("sort", "due_date")

@@ -12,10 +12,11 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm
 from keel.tasks import selectors
 from keel.tasks.selectors_pages import today_for
-from keel.tasks.views_common import actor_of, render_page
+from keel.tasks.views_common import render_page
 
 BUCKETS = (
     ("overdue", _("Overdue")),
@@ -46,7 +47,7 @@ def _bucket_ranges(today: datetime.date) -> dict[str, dict[str, str]]:
 
 @login_required
 def tasks_mine(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     today = today_for(actor)
     mine = selectors.my_tasks(membership=actor, today=today, per_bucket=PER_BUCKET)
     all_url = reverse("tasks_all", kwargs={"ws": ws})

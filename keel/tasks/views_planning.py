@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm
 from keel.tasks import ical, progress, selectors
 from keel.tasks import recurrence as engine
@@ -26,7 +27,7 @@ from keel.tasks import services_recurrence as series_services
 from keel.tasks.access import can_edit_in_project
 from keel.tasks.forms_planning import FeedForm, RecurrenceForm, StatusUpdateForm, SummaryForm
 from keel.tasks.models import CalendarFeed, Recurrence
-from keel.tasks.views_common import actor_of, add_errors
+from keel.ui.forms import add_service_errors
 
 # --- Status updates -------------------------------------------------------------------------
 
@@ -34,7 +35,7 @@ from keel.tasks.views_common import actor_of, add_errors
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_updates(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     project = selectors.get_project_for(actor, project_id)
     can_post = can_edit_in_project(actor, project)
     form = StatusUpdateForm(request.POST or None) if can_post else None
@@ -49,7 +50,7 @@ def project_updates(request: HttpRequest, ws: str, project_id: int) -> HttpRespo
                     text=form.cleaned_data["text"], request=request,
                 )  # fmt: skip
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Status update posted."))
                 return redirect("project_updates", ws=ws, project_id=project.pk)
@@ -67,7 +68,7 @@ def project_updates(request: HttpRequest, ws: str, project_id: int) -> HttpRespo
 
 
 def _recurrence_for(request: HttpRequest, pk: int) -> Recurrence:
-    actor = actor_of(request)
+    actor = request_membership(request)
     rec = (
         Recurrence.objects.in_workspace(actor.workspace)
         .select_related("project__workspace", "workspace")
@@ -105,7 +106,7 @@ def _series_rows(project: Any) -> list[dict[str, Any]]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_recurrences(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     project = selectors.get_project_for(actor, project_id)
     can_edit = can_edit_in_project(actor, project)
     form = None
@@ -133,7 +134,7 @@ def project_recurrences(request: HttpRequest, ws: str, project_id: int) -> HttpR
                     priority=data["priority"], request=request,
                 )  # fmt: skip
             except ValidationError as error:
-                add_errors(form, _field_names(error))
+                add_service_errors(form, _field_names(error))
             else:
                 first = datetime.datetime.combine(day, at or datetime.time())
                 rule_text = engine.describe(rec.rrule, first)
@@ -164,7 +165,7 @@ def _field_names(error: ValidationError) -> ValidationError:
 @login_required
 @require_POST
 def recurrence_skip(request: HttpRequest, ws: str, recurrence_id: int) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     rec = _recurrence_for(request, recurrence_id)
     raw = request.POST.get("date", "")
     try:
@@ -187,7 +188,7 @@ def recurrence_skip(request: HttpRequest, ws: str, recurrence_id: int) -> HttpRe
 @login_required
 @require_POST
 def recurrence_stop(request: HttpRequest, ws: str, recurrence_id: int) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     rec = _recurrence_for(request, recurrence_id)
     series_services.recurrence_stop(actor=actor, recurrence=rec, request=request)
     messages.success(request, _("“%(title)s” will not repeat any more.") % {"title": rec.title})
@@ -200,7 +201,7 @@ def recurrence_stop(request: HttpRequest, ws: str, recurrence_id: int) -> HttpRe
 @login_required
 @require_http_methods(["GET", "POST"])
 def tasks_summary(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     if not has_perm(actor, "groups.send"):
         raise Http404  # managers and above; others have no such page
     projects = selectors.visible_projects(actor).order_by("name")
@@ -228,7 +229,7 @@ def tasks_summary(request: HttpRequest, ws: str) -> HttpResponse:
                         request=request,
                     )  # fmt: skip
                 except ValidationError as error:
-                    add_errors(form, error)
+                    add_service_errors(form, error)
                 else:
                     messages.success(request, ngettext(
                         "Summary sent to %(count)s member of %(group)s.",
@@ -267,7 +268,7 @@ def _query(cleaned: dict[str, Any]) -> str:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def calendar_feeds(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     projects = selectors.visible_projects(actor).order_by("name")
     form = FeedForm(request.POST or None, projects=projects)
     new_url = ""
@@ -293,7 +294,7 @@ def calendar_feeds(request: HttpRequest, ws: str) -> HttpResponse:
 @login_required
 @require_POST
 def calendar_feed_revoke(request: HttpRequest, ws: str, feed_id: int) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     feed = (
         CalendarFeed.objects.in_workspace(actor.workspace).filter(pk=feed_id, owner=actor).first()
     )

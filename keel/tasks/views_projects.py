@@ -14,22 +14,18 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm
 from keel.tasks import access, selectors, selectors_pages, services
 from keel.tasks.forms import ProjectForm, ProjectMembersForm, SectionForm
 from keel.tasks.models import Project, Section
-from keel.tasks.views_common import (
-    actor_of,
-    add_errors,
-    can_create_projects,
-    flash_errors,
-    render_page,
-)
+from keel.tasks.views_common import can_create_projects, flash_errors, render_page
+from keel.ui.forms import add_service_errors
 
 
 @login_required
 def projects(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     archived = request.GET.get("archived") == "1"
     rows = selectors_pages.projects_overview(membership=actor, archived=archived)
     context = {
@@ -45,7 +41,7 @@ def projects(request: HttpRequest, ws: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_new(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     if not can_create_projects(actor):
         raise PermissionDenied(_("Only managers and above create projects."))
     form = ProjectForm(request.POST or None, workspace=actor.workspace)
@@ -55,7 +51,7 @@ def project_new(request: HttpRequest, ws: str) -> HttpResponse:
         try:
             project = services.project_create(actor=actor, request=request, **data)
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("The project “%(name)s” was created.") % {"name": project.name}
@@ -67,7 +63,7 @@ def project_new(request: HttpRequest, ws: str) -> HttpResponse:
 
 
 def _manageable(request: HttpRequest, project_id: int) -> tuple[Any, Project]:
-    actor = actor_of(request)
+    actor = request_membership(request)
     project = selectors.get_project_for(actor, project_id)
     if not access.can_manage_project(actor, project):
         raise PermissionDenied(_("Only the project's managers change its settings."))
@@ -110,7 +106,7 @@ def project_settings(request: HttpRequest, ws: str, project_id: int) -> HttpResp
                 actor=actor, project=project, request=request, **form.cleaned_data
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Project settings saved."))
             return redirect("project_settings", ws=ws, project_id=project.pk)
@@ -129,7 +125,7 @@ def project_members(request: HttpRequest, ws: str, project_id: int) -> HttpRespo
                 request=request,
             )  # fmt: skip
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Project members saved."))
             return redirect("project_settings", ws=ws, project_id=project.pk)
@@ -162,7 +158,7 @@ def section_add(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
         try:
             services.section_create(actor=actor, project=project, name=form.cleaned_data["name"])
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("project_settings", ws=ws, project_id=project.pk)
     return _render_settings(request, project, section_form=form, status=400)

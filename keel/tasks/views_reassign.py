@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from keel.accounts.forms_people import add_service_errors
 from keel.core.models import Membership, Role
 from keel.core.permissions import require
 from keel.org.models import Seat
 from keel.tasks import services
 from keel.tasks.models import Task
+from keel.ui.forms import add_service_errors
 
 MAX_ROWS = 500
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from keel.core.middleware import request_membership
 from keel.tasks import access, selectors, services
 from keel.tasks.forms import (
     AttachmentForm,
@@ -28,7 +29,8 @@ from keel.tasks.forms import (
     TaskForm,
 )
 from keel.tasks.models import Activity, Comment, Status, Task
-from keel.tasks.views_common import actor_of, add_errors, is_htmx, render_page
+from keel.tasks.views_common import is_htmx, render_page
+from keel.ui.forms import add_service_errors
 
 # Newest entries of the merged comments + activity stream shown at first. A busy task has
 # hundreds of comments; each renders Markdown HTML, an avatar and a time: 60 of them cost
@@ -77,7 +79,7 @@ def _history(
 def render_task(
     request: HttpRequest, task: Task, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     project = task.project
     can_edit = access.can_edit_task(actor, task)
     history, older = _history(task, _before(request))
@@ -114,7 +116,7 @@ def render_task(
 
 
 def _editable(request: HttpRequest, task_id: int) -> tuple[Any, Task]:
-    actor = actor_of(request)
+    actor = request_membership(request)
     task = selectors.get_task_for(actor, task_id)
     if not access.can_edit_task(actor, task):
         raise PermissionDenied(_("You cannot change tasks in this project."))
@@ -132,7 +134,7 @@ def _back(ws: str, task: Task) -> HttpResponse:
 
 @login_required
 def task_detail(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
-    return render_task(request, selectors.get_task_for(actor_of(request), task_id))
+    return render_task(request, selectors.get_task_for(request_membership(request), task_id))
 
 
 @login_required
@@ -144,7 +146,7 @@ def task_edit(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
         try:
             services.task_update(actor=actor, task=task, request=request, **form.service_kwargs())
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Task saved."))
             return _back(ws, task)
@@ -164,7 +166,7 @@ def task_description(request: HttpRequest, ws: str, task_id: int) -> HttpRespons
                 description=form.cleaned_data["description"],
             )  # fmt: skip
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return _back(ws, task)
     return render_task(request, task, description_form=form, status=400)
@@ -222,7 +224,7 @@ def subtask_add(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
                 section=task.section, parent=task, request=request,
             )  # fmt: skip
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect(_task_url(ws, task, "subtasks"))
     return render_task(request, task, subtask_form=form, status=400)
@@ -246,7 +248,7 @@ def dependency_add(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
                 actor=actor, task=task, blocked_by=form.cleaned_data["blocked_by"], request=request
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect(_task_url(ws, task, "dependencies"))
     return render_task(request, task, dependency_form=form, status=400)
@@ -279,7 +281,7 @@ def comment_add(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
                 actor=actor, task=task, body=form.cleaned_data["body"], request=request
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect(_task_url(ws, task, f"comment-{comment.pk}"))
     return render_task(request, task, comment_form=form, status=400)

@@ -15,10 +15,11 @@ from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from keel.core.middleware import request_membership
 from keel.core.permissions import STAFF
 from keel.tasks import selectors
 from keel.tasks.selectors_pages import today_for
-from keel.tasks.views_common import actor_of, render_page
+from keel.tasks.views_common import render_page
 
 WEEKS = 6
 
@@ -38,7 +39,7 @@ def heat(count: int) -> int:
 
 @login_required
 def tasks_workload(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = actor_of(request)
+    actor = request_membership(request)
     if actor.role not in STAFF:
         raise PermissionDenied(_("The workload view is for the team's staff."))
     today = today_for(actor)
