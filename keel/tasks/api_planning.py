@@ -7,7 +7,7 @@ access helper as the pages (hidden → 404), one service call, a schema back.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
@@ -28,6 +28,7 @@ from keel.tasks import progress, selectors
 from keel.tasks import recurrence as engine
 from keel.tasks import services_recurrence as series_services
 from keel.tasks.models import Recurrence, RecurrenceMode, Section, StatusUpdate
+from keel.tasks.services_recurrence import RecurrenceChanges
 
 router = Router(tags=["tasks: planning"])
 
@@ -81,6 +82,10 @@ class RecurrenceOut(Schema):
     id: int
     project_id: int
     title: str
+    description: str
+    section_id: int | None
+    priority: int
+    label_ids: list[int]
     rrule: str
     description_text: str
     timezone: str
@@ -103,6 +108,29 @@ class RecurrenceOut(Schema):
     @staticmethod
     def resolve_stopped(obj: Recurrence) -> bool:
         return obj.stopped_at is not None
+
+
+class RecurrencePatch(Schema):
+    """Send only what changes; a rule change needs `preset` (with its inputs) or `rrule`."""
+
+    title: str | None = None
+    description: str | None = None
+    preset: str | None = Field(None, description="As on create; `custom` or empty for `rrule`")
+    rrule: str | None = Field(None, description="RFC 5545 RRULE without DTSTART")
+    weekdays: list[str] | None = None
+    month_day: int | None = None
+    weekday: str | None = None
+    interval: int | None = None
+    dtstart_local: str | None = Field(
+        None, description="New first occurrence: a local date-time (timed) or a date (all-day)"
+    )
+    timezone: str | None = Field(None, description="IANA zone; the wall-clock time is kept")
+    mode: str | None = None
+    section_id: int | None = None
+    assignee_id: int | None = Field(None, description="A member; clears the seat")
+    assignee_seat_id: int | None = Field(None, description="A seat; clears the member")
+    priority: int | None = None
+    labels: list[str] | None = Field(None, description="Label names; new names are created")
 
 
 class SkipIn(Schema):
@@ -151,6 +179,45 @@ def _parse_start(raw: str) -> date | datetime:
             {"dtstart_local": _("Give the local time without an offset; set `timezone`.")}
         )
     return value
+
+
+def _raise_with_api_names(exc: ValidationError) -> NoReturn:
+    """Raise a service error again with the API's field names (section → section_id, …)."""
+    if not hasattr(exc, "error_dict"):
+        raise exc
+    names = {"section": "section_id", "assignee": "assignee_id",
+             "assignee_seat": "assignee_seat_id"}  # fmt: skip
+    raise ValidationError({names.get(k, k): v for k, v in exc.error_dict.items()}) from exc
+
+
+# Fields of RecurrencePatch that may be null (null clears them); the others may only be left out.
+_NULLABLE = {"section_id", "assignee_id", "assignee_seat_id", "month_day", "weekday"}
+
+
+def _changes(membership: Membership, given: dict[str, Any]) -> RecurrenceChanges:
+    """A PATCH body (only the keys sent) as `recurrence_update` arguments."""
+    nulls = sorted(key for key, value in given.items() if value is None and key not in _NULLABLE)
+    if nulls:
+        raise ValidationError({key: _("Leave this field out instead of sending null.")
+                               for key in nulls})  # fmt: skip
+    changes = RecurrenceChanges()
+    for key in ("title", "description", "preset", "rrule", "weekdays", "month_day", "weekday",
+                "interval", "mode", "priority", "labels"):  # fmt: skip
+        if key in given:
+            changes[key] = given[key]  # type: ignore[literal-required]
+    if "timezone" in given:
+        changes["timezone_name"] = given["timezone"]
+    if "dtstart_local" in given:
+        changes["dtstart_local"] = _parse_start(given["dtstart_local"])
+    if "section_id" in given:
+        changes["section"] = _ref(Section, membership, given["section_id"], "section_id")
+    if "assignee_id" in given:
+        changes["assignee"] = _ref(Membership, membership, given["assignee_id"], "assignee_id")
+    if "assignee_seat_id" in given:
+        changes["assignee_seat"] = _ref(
+            Seat, membership, given["assignee_seat_id"], "assignee_seat_id"
+        )
+    return changes
 
 
 @router.get(
@@ -220,12 +287,28 @@ def recurrence_create(
             assignee=assignee, assignee_seat=seat, priority=payload.priority, request=request,
         )  # fmt: skip
     except ValidationError as exc:
-        if not hasattr(exc, "error_dict"):
-            raise
-        names = {"section": "section_id", "assignee": "assignee_id",
-                 "assignee_seat": "assignee_seat_id"}  # fmt: skip
-        raise ValidationError({names.get(k, k): v for k, v in exc.error_dict.items()}) from exc
+        _raise_with_api_names(exc)
     return Status(201, rec)
+
+
+@router.patch(
+    f"{WS}/recurrences/{{recurrence_id}}", response={200: RecurrenceOut, **ERROR_RESPONSES}
+)
+def recurrence_update(
+    request: HttpRequest, slug: str, recurrence_id: int, payload: RecurrencePatch
+) -> Recurrence:
+    """Change a series: only the fields sent. Tasks already created are not changed; a new
+    rule applies after the last occurrence created. A stopped series cannot be edited (422).
+    """
+    membership = workspace_membership(request, slug)
+    rec = _recurrence(membership, recurrence_id)
+    changes = _changes(membership, payload.model_dump(exclude_unset=True))
+    try:
+        return series_services.recurrence_update(
+            actor=membership, recurrence=rec, request=request, **changes
+        )
+    except ValidationError as exc:
+        _raise_with_api_names(exc)
 
 
 @router.post(

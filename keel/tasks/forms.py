@@ -415,8 +415,8 @@ class AttachmentForm(forms.Form):
 
 # --- Lists -----------------------------------------------------------------------------------
 
-# Sorts the list can page by keyset (each has an index; see selectors.SORT_FIELDS).
-SORTS = ("number", "due_date", "priority", "updated")
+# Sorts the list can page by keyset (each has an index; see selectors.LIST_SORT_FIELDS).
+SORTS = ("number", "title", "due_date", "priority", "status", "updated")
 GROUPS = (
     ("", _("No grouping")),
     ("section", _("Section")),
@@ -537,5 +537,10 @@ class BulkEditForm(forms.Form):
 
 
 class SavedFilterForm(forms.Form):
-    name = forms.CharField(label=_("Name this filter"), max_length=80)
+    # The service (services.filters) checks again; same messages either way.
+    name = forms.CharField(
+        label=_("Name this filter"), max_length=80,
+        error_messages={"required": _("Give the filter a name."),
+                        "max_length": _("Use at most 80 characters.")},
+    )  # fmt: skip
     shared = forms.BooleanField(label=_("Share with everyone who sees the project"), required=False)

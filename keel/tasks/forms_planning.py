@@ -5,6 +5,7 @@ They only parse input; the rules (valid RRULE, who may do what) are the services
 
 from __future__ import annotations
 
+import datetime
 import zoneinfo
 from functools import cache
 from typing import Any
@@ -14,9 +15,16 @@ from django.utils.translation import gettext_lazy as _
 
 from keel.accounts.models import Group
 from keel.core.models import Membership
-from keel.tasks.forms import assignee_choices, members_of, parse_assignee
-from keel.tasks.models import Priority, ProgressStatus, Project, RecurrenceMode, Section
-from keel.tasks.recurrence import Preset
+from keel.tasks.forms import assignee_choices, assignee_value, members_of, parse_assignee
+from keel.tasks.models import (
+    Priority,
+    ProgressStatus,
+    Project,
+    Recurrence,
+    RecurrenceMode,
+    Section,
+)
+from keel.tasks.recurrence import Preset, preset_fields
 
 WEEKDAY_CHOICES = [
     ("MO", _("Monday")), ("TU", _("Tuesday")), ("WE", _("Wednesday")), ("TH", _("Thursday")),
@@ -68,7 +76,8 @@ class RecurrenceForm(forms.Form):
         label=_("First date"), widget=forms.DateInput(attrs={"type": "date"})
     )
     dtstart_time = forms.TimeField(
-        label=_("Time"), required=False, widget=forms.TimeInput(attrs={"type": "time"}),
+        label=_("Time"), required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         help_text=_("Leave empty for an all-day task."),
     )  # fmt: skip
     timezone = forms.ChoiceField(label=_("Time zone"))
@@ -94,6 +103,21 @@ class RecurrenceForm(forms.Form):
 
     def clean_assignee(self) -> tuple[Membership | None, Any]:
         return parse_assignee(self.cleaned_data.get("assignee") or "", self.project.workspace)
+
+
+def recurrence_initial(rec: Recurrence, start: datetime.datetime) -> dict[str, Any]:
+    """RecurrenceForm values for editing `rec`; `start` is its first local wall-clock start.
+
+    The preset is read back from the stored rule when a preset builds exactly that rule,
+    otherwise the form shows "Custom rule" with the RRULE text.
+    """
+    return {
+        **preset_fields(rec.rrule),
+        "title": rec.title, "description": rec.description, "mode": rec.mode,
+        "dtstart_date": start.date(), "dtstart_time": None if rec.all_day else start.time(),
+        "timezone": rec.timezone, "assignee": assignee_value(rec), "section": rec.section_id,
+        "priority": rec.priority,
+    }  # fmt: skip
 
 
 class StatusUpdateForm(forms.Form):

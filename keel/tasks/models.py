@@ -254,6 +254,11 @@ class Task(WorkspaceScoped):
             models.Index(fields=["project", "due_date"], name="task_list_due"),
             models.Index(fields=["project", "priority"], name="task_list_priority"),
             models.Index(fields=["project", "updated_at"], name="task_list_updated"),
+            # Title and status sorts: id spelled out so that PostgreSQL too reads (key, id)
+            # in index order (SQLite appends the rowid by itself); status pages one status
+            # at a time by id (selectors._page_by_status).
+            models.Index(fields=["project", "title", "id"], name="task_list_title"),
+            models.Index(fields=["project", "status", "id"], name="task_list_status"),
             models.Index(fields=["project", "section", "position"], name="task_column"),
             # "My tasks": workspace first, so that SQLite (no ANALYZE statistics) prefers
             # these over the single-column workspace index: three equality columns beat one.

@@ -221,6 +221,70 @@ def _rrule(text: str, dtstart: datetime, *, drop_count: bool = False) -> rrule:
     return rrulestr(body, dtstart=dtstart, cache=False)  # type: ignore[return-value]
 
 
+# --- Back to a preset ---------------------------------------------------------------------
+
+
+def same_rule(a: str, b: str) -> bool:
+    """Two stored rules mean the same thing: the same parts, whatever their order."""
+    try:
+        return _parts(a.upper().removeprefix("RRULE:")) == _parts(b.upper().removeprefix("RRULE:"))
+    except ValidationError:
+        return a == b
+
+
+def preset_fields(text: str) -> dict[str, object]:
+    """The preset inputs that build `text` again, for an edit form; else the custom rule.
+
+    A rule counts as a preset only when `build_rrule` gives back the same parts, so opening
+    the edit form and saving it unchanged never alters the rule. Returns the keys preset,
+    weekdays, month_day, weekday, interval and rrule (the text, for a custom rule only).
+    """
+    custom: dict[str, object] = {
+        "preset": Preset.CUSTOM, "weekdays": [], "month_day": None, "weekday": "FR",
+        "interval": 1, "rrule": text,
+    }  # fmt: skip
+    try:
+        parts = _parts(text.upper().removeprefix("RRULE:"))
+    except ValidationError:
+        return custom
+    raw_interval = parts.get("INTERVAL", "1")
+    if not raw_interval.isdigit() or not 1 <= int(raw_interval) <= MAX_INTERVAL:
+        return custom
+    interval = int(raw_interval)
+    freq, byday, bymonthday = parts.get("FREQ"), parts.get("BYDAY", ""), parts.get("BYMONTHDAY", "")
+    weekdays: list[str] = []
+    month_day: int | None = None
+    weekday = "FR"
+    if freq == "DAILY":
+        preset = Preset.DAILY
+    elif freq == "YEARLY":
+        preset = Preset.YEARLY
+    elif freq == "WEEKLY" and byday == "MO,TU,WE,TH,FR":
+        preset = Preset.WEEKDAYS
+    elif freq == "WEEKLY" and byday:
+        preset, weekdays = Preset.WEEKLY, byday.split(",")
+    elif freq == "MONTHLY" and bymonthday == "-1":
+        preset = Preset.MONTHLY_LAST_DAY
+    elif freq == "MONTHLY" and bymonthday.isdigit():
+        preset, month_day = Preset.MONTHLY_DAY, int(bymonthday)
+    elif freq == "MONTHLY" and len(byday) == 4 and byday.startswith("-1"):
+        preset, weekday = Preset.MONTHLY_LAST_WEEKDAY, byday[2:]
+    else:
+        return custom
+    try:
+        rebuilt = build_rrule(
+            preset, weekdays=weekdays, month_day=month_day, weekday=weekday, interval=interval
+        )
+    except ValidationError:
+        return custom
+    if not same_rule(rebuilt, text):
+        return custom
+    return {
+        "preset": preset, "weekdays": weekdays, "month_day": month_day, "weekday": weekday,
+        "interval": interval, "rrule": "",
+    }  # fmt: skip
+
+
 # --- Time zones ----------------------------------------------------------------------------
 
 

@@ -236,7 +236,12 @@ SORT_FIELDS = {
     "updated": "updated_at",
     "position": "position",
 }
+# The list page and its CSV export also sort by title and status. The API does not offer
+# them (yet): it validates against SORT_FIELDS, whose names its docs and errors list.
+LIST_SORT_FIELDS = {**SORT_FIELDS, "title": "title", "status": "status"}
 _NULLABLE = {"due_date"}
+# Status sorts in workflow order (to do → done), not the codes' alphabetical one.
+STATUS_ORDER: list[str] = list(Status.values)
 
 
 @dataclass
@@ -269,6 +274,12 @@ def _decode(cursor: str, field_name: str) -> tuple[int, Any, int]:
                 value = datetime.datetime.fromisoformat(value)
             elif field_name == "position":
                 value = float(value)
+            elif field_name == "title":
+                if not isinstance(value, str):
+                    raise ValueError
+            elif field_name == "status":
+                if value not in STATUS_ORDER:
+                    raise ValueError
             elif not isinstance(value, int):
                 raise ValueError
         return segment, value, pk
@@ -287,15 +298,16 @@ def tasks_for_list(
 ) -> TaskPage:
     """One page of tasks of `project` (or every visible project when None).
 
-    `sort` is one of SORT_FIELDS, "-" for descending. Keyset on (field, id); tasks without
+    `sort` is one of LIST_SORT_FIELDS, "-" for descending. Keyset on (field, id); tasks without
     a due date come after those with one (in both directions), as a second segment paged by
     id — so every page is one or two index range scans, never a sort of the whole project.
+    Status sorts by workflow order, one segment per status (see _page_by_status).
     """
     descending = sort.startswith("-")
     key = sort.lstrip("-")
-    if key not in SORT_FIELDS:
+    if key not in LIST_SORT_FIELDS:
         key, descending = "number", False
-    field_name = SORT_FIELDS[key]
+    field_name = LIST_SORT_FIELDS[key]
     limit = max(1, min(int(limit or DEFAULT_LIMIT), MAX_LIMIT))
     base = _task_base(membership)
     if project is not None:
@@ -308,6 +320,8 @@ def tasks_for_list(
         base = filters.apply(base, project)
         if filters.label:
             base = base.distinct()
+    if field_name == "status":
+        return _page_by_status(base, cursor=cursor, descending=descending, limit=limit)
     base = _with_labels(base)
 
     segment, value, last_pk = (0, None, None) if not cursor else _decode(cursor, field_name)
@@ -319,7 +333,10 @@ def tasks_for_list(
         if field_name in _NULLABLE:
             qs = qs.filter(**{f"{field_name}__isnull": False})
         if last_pk is not None:
-            qs = qs.filter(
+            # The plain bound (>= / <=) is implied by the OR, but spelled out it lets
+            # PostgreSQL start the index scan at the cursor rather than filter every row
+            # before it (SQLite already derives it from the OR).
+            qs = qs.filter(**{f"{field_name}__{op}e": value}).filter(
                 Q(**{f"{field_name}__{op}": value}) | Q(**{field_name: value, f"pk__{op}": last_pk})
             )
         rows = list(qs.order_by(f"{prefix}{field_name}", f"{prefix}pk")[: limit + 1])
@@ -341,6 +358,38 @@ def tasks_for_list(
             next_cursor = _encode(1, None, last.pk)
         else:
             next_cursor = _encode(0, last_value, last.pk)
+    attach_assignees(rows)
+    return TaskPage(items=rows, next_cursor=next_cursor)
+
+
+def _page_by_status(
+    base: QuerySet[Task], *, cursor: str | None, descending: bool, limit: int
+) -> TaskPage:
+    """One page in status order: one segment per status (reversed when descending), each an
+    equality range of the (project, status, id) index paged by id, read until the page is
+    full — at most one LIMIT query per status, then the labels of the page in one query.
+    The cursor is (0, status, id) of the last row shown."""
+    statuses = STATUS_ORDER[::-1] if descending else STATUS_ORDER
+    op, prefix = ("lt", "-") if descending else ("gt", "")
+    start, last_pk = 0, None
+    if cursor:
+        segment, value, last_pk = _decode(cursor, "status")
+        if segment != 0:
+            raise InvalidCursor()
+        start = statuses.index(value)
+    rows: list[Task] = []
+    for i, status in enumerate(statuses[start:], start):
+        qs = base.filter(status=status)
+        if i == start and last_pk is not None:
+            qs = qs.filter(**{f"pk__{op}": last_pk})
+        rows += list(qs.order_by(f"{prefix}pk")[: limit + 1 - len(rows)])
+        if len(rows) > limit:
+            break
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        next_cursor = _encode(0, rows[-1].status, rows[-1].pk)
+    prefetch_related_objects(rows, Prefetch("labels", queryset=Label.objects.order_by("name")))
     attach_assignees(rows)
     return TaskPage(items=rows, next_cursor=next_cursor)
 

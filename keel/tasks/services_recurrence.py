@@ -1,4 +1,4 @@
-"""Recurring tasks: create a series, materialise its occurrences, skip one, stop it.
+"""Recurring tasks: create a series, materialise its occurrences, skip one, edit or stop it.
 
 Materialisation policy (both modes keep at least one open occurrence to act on):
 - *Repeat on schedule*: every occurrence dated from today to tomorrow (LEAD_DAYS) in the
@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -30,6 +30,7 @@ from keel.tasks.access import require_edit_in_project
 from keel.tasks.markdown import render_markdown
 from keel.tasks.models import (
     Label,
+    Priority,
     Project,
     Recurrence,
     RecurrenceMode,
@@ -77,6 +78,68 @@ def _local_now(rec: Recurrence, now: datetime) -> datetime:
     return now.astimezone(engine.zone(rec.timezone)).replace(tzinfo=None)
 
 
+# --- Validation shared by create and update --------------------------------------------------
+
+
+def _add_errors(errors: dict[str, list[str]], error: ValidationError) -> None:
+    for field, messages in error.message_dict.items():
+        errors.setdefault(field, []).extend(messages)
+
+
+def _zone_name(errors: dict[str, list[str]], name: str, actor: Membership) -> str:
+    """The series' IANA zone; blank means the workspace's."""
+    tz_name = (name or actor.workspace.timezone or "UTC").strip()
+    try:
+        engine.zone(tz_name)
+    except ValidationError as error:
+        _add_errors(errors, error)
+    return tz_name
+
+
+def _rule_text(
+    errors: dict[str, list[str]],
+    *,
+    preset: str,
+    rrule: str,
+    weekdays: Iterable[str],
+    month_day: int | None,
+    weekday: str | None,
+    interval: int,
+) -> str:
+    """RRULE text from a preset, or the checked custom text; "" (and errors) when invalid."""
+    try:
+        if preset:
+            return engine.build_rrule(
+                preset, weekdays=weekdays, month_day=month_day, weekday=weekday,
+                interval=interval, custom=rrule,
+            )  # fmt: skip
+        return engine.normalize_rrule(rrule)
+    except ValidationError as error:
+        _add_errors(errors, error)
+        return ""
+
+
+def _local_start(value: datetime | date, tz_name: str, *, all_day: bool) -> tuple[datetime, bool]:
+    """(naive local first start, all-day?) from a date, a naive or an aware date-time."""
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = value.astimezone(engine.zone(tz_name)).replace(tzinfo=None)
+        start = value.replace(second=0, microsecond=0)
+    else:
+        start = datetime.combine(value, time())
+        all_day = True
+    if all_day:
+        start = datetime.combine(start.date(), time())
+    return start, all_day
+
+
+def _check_happens(text: str, start: datetime, tz_name: str) -> engine.Rule:
+    rule = engine.compile_rule(text, start, tz_name)
+    if engine.next_occurrence(rule, start, inclusive=True) is None:
+        raise ValidationError({"rrule": _("This rule has no occurrence after the first date.")})
+    return rule
+
+
 # --- Create ---------------------------------------------------------------------------------
 
 
@@ -122,45 +185,18 @@ def recurrence_create(
         errors.setdefault("section", []).append(_("Choose a section of this project."))
     if mode not in RecurrenceMode.values:
         errors.setdefault("mode", []).append(_("Choose how the task repeats."))
-    tz_name = (timezone_name or actor.workspace.timezone or "UTC").strip()
-    try:
-        engine.zone(tz_name)
-    except ValidationError as error:
-        errors.setdefault("timezone", []).extend(error.message_dict["timezone"])
-    try:
-        text = (
-            engine.build_rrule(
-                preset,
-                weekdays=weekdays,
-                month_day=month_day,
-                weekday=weekday,
-                interval=interval,
-                custom=rrule,
-            )
-            if preset
-            else engine.normalize_rrule(rrule)
-        )
-    except ValidationError as error:
-        text = ""
-        for field, messages in error.message_dict.items():
-            errors.setdefault(field, []).extend(messages)
+    tz_name = _zone_name(errors, timezone_name, actor)
+    text = _rule_text(
+        errors, preset=preset, rrule=rrule, weekdays=weekdays, month_day=month_day,
+        weekday=weekday, interval=interval,
+    )  # fmt: skip
     if dtstart_local is None:
         errors.setdefault("dtstart_local", []).append(_("Choose the first date."))
     if errors:
         raise ValidationError(errors)
     check_person(actor, assignee, project, "assignee")
-    if isinstance(dtstart_local, datetime):
-        if timezone.is_aware(dtstart_local):
-            dtstart_local = dtstart_local.astimezone(engine.zone(tz_name)).replace(tzinfo=None)
-        start = dtstart_local.replace(second=0, microsecond=0)
-    else:
-        start = datetime.combine(dtstart_local, time())
-        all_day = True
-    if all_day:
-        start = datetime.combine(start.date(), time())
-    rule = engine.compile_rule(text, start, tz_name)
-    if engine.next_occurrence(rule, start, inclusive=True) is None:
-        raise ValidationError({"rrule": _("This rule has no occurrence after the first date.")})
+    start, all_day = _local_start(dtstart_local, tz_name, all_day=all_day)
+    _check_happens(text, start, tz_name)
     label_objs = resolve_labels(actor, labels)
     with transaction.atomic():
         rec = Recurrence.objects.create(
@@ -400,6 +436,181 @@ def recurrence_stop(
         recurrence.save(update_fields=["stopped_at", "updated_at"])
         audit_event(actor, "recurrence.stopped", recurrence, request)
     return recurrence
+
+
+# --- Edit -----------------------------------------------------------------------------------
+
+
+class RecurrenceChanges(TypedDict, total=False):
+    """What `recurrence_update` may change; a key left out keeps its value (partial update)."""
+
+    title: str
+    description: str
+    assignee: Membership | None
+    assignee_seat: Seat | None
+    priority: int
+    labels: Iterable[Label | str]
+    section: Section | None
+    # The rule: `preset` (with its inputs) or custom `rrule` text, validated as on create.
+    preset: str
+    rrule: str
+    weekdays: Iterable[str]
+    month_day: int | None
+    weekday: str | None
+    interval: int
+    timezone_name: str
+    dtstart_local: datetime | date
+    all_day: bool
+    mode: str
+
+
+_RULE_INPUTS = ("weekdays", "month_day", "weekday", "interval")
+
+
+def recurrence_update(
+    *,
+    actor: Membership,
+    recurrence: Recurrence,
+    request: HttpRequest | None = None,
+    now: datetime | None = None,
+    **fields: Unpack[RecurrenceChanges],
+) -> Recurrence:
+    """Change a series from now on. Raises ValidationError (nothing saved) or PermissionDenied.
+
+    Who may: the same check as create, skip and stop (`require_edit_in_project`). The rule is
+    validated as on create. All in one transaction, the series row locked.
+
+    - Tasks already created stay exactly as they are: they are ordinary tasks that people may
+      have edited or started; edit them one by one if needed.
+    - A new rule, start, time zone or all-day setting takes effect after the last occurrence
+      already created (never a second task for a date that has one); skipped dates that the
+      new rule no longer produces are forgotten. Changing the zone keeps the wall-clock time.
+    - `dtstart_local` as a date makes the series all-day; as a date-time, timed unless
+      `all_day=True` is given too. Giving a person clears the seat and the other way round.
+    - A stopped series cannot be edited. Audited as "recurrence.updated" with the names (not
+      the values) of the fields that changed; no change, no audit entry.
+    """
+    unknown = set(fields) - RecurrenceChanges.__optional_keys__
+    if unknown:
+        raise TypeError(f"recurrence_update() got unexpected fields: {sorted(unknown)}")
+    same_workspace(
+        actor, recurrence, fields.get("section"), fields.get("assignee"),
+        fields.get("assignee_seat"),
+    )  # fmt: skip
+    require_edit_in_project(actor, recurrence.project)
+    with transaction.atomic():
+        rec = Recurrence.objects.select_for_update().get(pk=recurrence.pk)
+        rec.workspace, rec.project = recurrence.workspace, recurrence.project
+        if rec.stopped_at is not None:
+            raise ValidationError(_("This series was stopped: it cannot be edited any more."))
+        changed = _apply_changes(actor, rec, fields)
+        if not changed:
+            return recurrence
+        rec.save(update_fields=[*changed, "updated_at"])
+        audit_event(actor, "recurrence.updated", rec, request, fields=sorted(changed))
+        materialize_next(rec, now=now)
+    recurrence.refresh_from_db()
+    return recurrence
+
+
+def _apply_changes(actor: Membership, rec: Recurrence, fields: RecurrenceChanges) -> list[str]:
+    """Validate `fields` against `rec`, set what differs; the model field names changed."""
+    errors: dict[str, list[str]] = {}
+    new: dict[str, Any] = {}
+    if "title" in fields:
+        title = (fields["title"] or "").strip()
+        if not title:
+            errors.setdefault("title", []).append(_("Give the task a title."))
+        new["title"] = title[:300]
+    if "description" in fields:
+        new["description"] = fields["description"] or ""
+    if "priority" in fields:
+        if fields["priority"] not in Priority.values:
+            errors.setdefault("priority", []).append(_("Choose a priority."))
+        new["priority"] = fields["priority"]
+    if "mode" in fields:
+        if fields["mode"] not in RecurrenceMode.values:
+            errors.setdefault("mode", []).append(_("Choose how the task repeats."))
+        new["mode"] = fields["mode"]
+    if "section" in fields:
+        section = fields["section"]
+        if section is not None and section.project_id != rec.project_id:
+            errors.setdefault("section", []).append(_("Choose a section of this project."))
+        new["section"] = section
+    if "assignee" in fields or "assignee_seat" in fields:
+        person = fields.get("assignee", None if fields.get("assignee_seat") else rec.assignee)
+        seat = fields.get("assignee_seat", None if fields.get("assignee") else rec.assignee_seat)
+        if person is not None and seat is not None:
+            errors.setdefault("assignee", []).append(_("Assign a person or a seat, not both."))
+        new["assignee"], new["assignee_seat"] = person, seat
+    schedule = _schedule_changes(actor, rec, fields, errors)
+    if errors:
+        raise ValidationError(errors)
+    if "assignee" in new and new["assignee"] is not None and new["assignee"] != rec.assignee:
+        check_person(actor, new["assignee"], rec.project, "assignee")
+    new.update(schedule)
+    if "labels" in fields:
+        labels = resolve_labels(actor, fields["labels"])
+        new["label_ids"] = sorted(label.pk for label in labels)
+    changed = []
+    for name, value in new.items():
+        if getattr(rec, name) != value:
+            setattr(rec, name, value)
+            changed.append(name)
+    return changed
+
+
+def _schedule_changes(
+    actor: Membership,
+    rec: Recurrence,
+    fields: RecurrenceChanges,
+    errors: dict[str, list[str]],
+) -> dict[str, Any]:
+    """The new rrule, timezone, dtstart_local, all_day and skipped, when any of them moves."""
+    old_rule = series_rule(rec)
+    text = rec.rrule
+    if "preset" in fields or "rrule" in fields:
+        text = _rule_text(
+            errors, preset=fields.get("preset", ""), rrule=fields.get("rrule", ""),
+            weekdays=fields.get("weekdays", ()), month_day=fields.get("month_day"),
+            weekday=fields.get("weekday"), interval=fields.get("interval", 1) or 1,
+        )  # fmt: skip
+        if text and engine.same_rule(text, rec.rrule):
+            text = rec.rrule  # the same rule written differently is no change
+    elif any(name in fields for name in _RULE_INPUTS):
+        errors.setdefault("preset", []).append(_("Choose how often the task repeats."))
+    tz_name = rec.timezone
+    if "timezone_name" in fields:
+        tz_name = _zone_name(errors, fields["timezone_name"], actor)
+    value: datetime | date | None = old_rule.dtstart
+    all_day = fields.get("all_day", rec.all_day)
+    if "dtstart_local" in fields:
+        value = fields["dtstart_local"]
+        all_day = fields.get("all_day", False)
+        if value is None:
+            errors.setdefault("dtstart_local", []).append(_("Choose the first date."))
+    if errors or value is None:
+        return {}
+    start, all_day = _local_start(value, tz_name, all_day=all_day)
+    moved = (text, tz_name, start, all_day) != (rec.rrule, rec.timezone, old_rule.dtstart,
+                                                rec.all_day)  # fmt: skip
+    if not moved:
+        return {}
+    rule = _check_happens(text, start, tz_name)
+    skipped = [
+        day
+        for day in rec.skipped
+        if engine.occurrences_between(
+            rule,
+            datetime.combine(date.fromisoformat(day), time()),
+            datetime.combine(date.fromisoformat(day), time.max),
+        )
+    ]
+    return {
+        "rrule": text, "timezone": tz_name, "all_day": all_day, "skipped": skipped,
+        # Naive local wall-clock time stored as if UTC, as on create.
+        "dtstart_local": start.replace(tzinfo=UTC),
+    }  # fmt: skip
 
 
 # --- Reads for the pages and the API ----------------------------------------------------------

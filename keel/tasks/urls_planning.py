@@ -1,4 +1,6 @@
-"""/<ws>/projects/<project_id>/updates/, …/recurring/, /<ws>/summaries/, /<ws>/calendar-feeds/."""
+"""/<ws>/projects/<project_id>/updates/, …/recurring/, /<ws>/recurring/<id>/…, /<ws>/summaries/,
+/<ws>/calendar-feeds/.
+"""
 
 from django.urls import path
 
@@ -11,6 +13,7 @@ urlpatterns = [
         views.project_recurrences,
         name="project_recurrences",
     ),
+    path("recurring/<int:recurrence_id>/edit/", views.recurrence_edit, name="recurrence_edit"),
     path("recurring/<int:recurrence_id>/skip/", views.recurrence_skip, name="recurrence_skip"),
     path("recurring/<int:recurrence_id>/stop/", views.recurrence_stop, name="recurrence_stop"),
     path("summaries/", views.tasks_summary, name="tasks_summary"),

@@ -21,6 +21,7 @@ from keel.tasks.forms import (
     SORTS,
     BulkEditForm,
     QuickAddForm,
+    SavedFilterForm,
     TaskFilterForm,
     TaskForm,
     members_of,
@@ -125,6 +126,7 @@ def render_list(
     *,
     quick_form: QuickAddForm | None = None,
     bulk_form: BulkEditForm | None = None,
+    save_form: SavedFilterForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     actor = request_membership(request)
@@ -143,6 +145,7 @@ def render_list(
     rows = list(page.tasks)
     group = form.cleaned_data.get("group", "") if form.is_bound and form.is_valid() else ""
     can_edit = access.can_edit_in_project(actor, project)
+    can_manage = access.can_manage_project(actor, project)
     sections = list(Section.objects.filter(project=project))
     context = {
         "project": project,
@@ -154,14 +157,17 @@ def render_list(
         "sort_links": _sort_links(request, sort),
         "pages": _page_links(request, page.next_cursor),
         "can_edit": can_edit,
-        "can_manage": access.can_manage_project(actor, project),
+        "can_manage": can_manage,
         "quick_form": quick_form or QuickAddForm(auto_id="quick-%s"),
         "bulk_form": bulk_form
         or BulkEditForm(
             project=project, tasks_qs=Task.objects.none(), members=members, auto_id="bulk-%s"
         ),
         "sections": sections,
-        "saved_filters": saved_filters_for(actor, project),
+        "saved_filters": saved_filters_for(actor, project, manages_project=can_manage),
+        "save_form": save_form or SavedFilterForm(auto_id="save-%s"),
+        # services.can_share_filter is the edit rule: reuse its answer, no second look-up.
+        "can_share_filters": can_edit,
         "current_query": request.GET.urlencode(),
         "export_query": _export_query(request),
         "view": "list",

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -25,8 +25,15 @@ from keel.tasks import ical, progress, selectors
 from keel.tasks import recurrence as engine
 from keel.tasks import services_recurrence as series_services
 from keel.tasks.access import can_edit_in_project
-from keel.tasks.forms_planning import FeedForm, RecurrenceForm, StatusUpdateForm, SummaryForm
+from keel.tasks.forms_planning import (
+    FeedForm,
+    RecurrenceForm,
+    StatusUpdateForm,
+    SummaryForm,
+    recurrence_initial,
+)
 from keel.tasks.models import CalendarFeed, Recurrence
+from keel.tasks.services_recurrence import RecurrenceChanges
 from keel.ui.forms import add_service_errors
 
 # --- Status updates -------------------------------------------------------------------------
@@ -119,24 +126,16 @@ def project_recurrences(request: HttpRequest, ws: str, project_id: int) -> HttpR
             raise Http404
         if form.is_valid():
             data = form.cleaned_data
-            assignee, seat = data["assignee"]
-            day: datetime.date = data["dtstart_date"]
-            at: datetime.time | None = data["dtstart_time"]
             try:
                 rec = series_services.recurrence_create(
-                    actor=actor, project=project, title=data["title"],
-                    description=data["description"], preset=data["preset"],
-                    rrule=data["rrule"], weekdays=data["weekdays"], month_day=data["month_day"],
-                    weekday=data["weekday"] or None, interval=data["interval"] or 1,
-                    dtstart_local=datetime.datetime.combine(day, at) if at else day,
-                    timezone_name=data["timezone"], all_day=at is None, mode=data["mode"],
-                    section=data["section"], assignee=assignee, assignee_seat=seat,
-                    priority=data["priority"], request=request,
-                )  # fmt: skip
+                    actor=actor, project=project, request=request, **_series_fields(data)
+                )
             except ValidationError as error:
                 add_service_errors(form, _field_names(error))
             else:
-                first = datetime.datetime.combine(day, at or datetime.time())
+                first = datetime.datetime.combine(
+                    data["dtstart_date"], data["dtstart_time"] or datetime.time()
+                )
                 rule_text = engine.describe(rec.rrule, first)
                 messages.success(request, _("“%(title)s” was created: %(rule)s.") % {
                     "title": rec.title, "rule": rule_text})  # fmt: skip
@@ -150,6 +149,59 @@ def project_recurrences(request: HttpRequest, ws: str, project_id: int) -> HttpR
         "tab": "recurring",
     }
     return render(request, "tasks/planning/recurrences.html", context, status=status)
+
+
+def _series_fields(data: dict[str, Any]) -> RecurrenceChanges:
+    """A valid RecurrenceForm's data as the keyword arguments of the series services."""
+    assignee, seat = data["assignee"]
+    day: datetime.date = data["dtstart_date"]
+    at: datetime.time | None = data["dtstart_time"]
+    return RecurrenceChanges(
+        title=data["title"], description=data["description"], preset=data["preset"],
+        rrule=data["rrule"], weekdays=data["weekdays"], month_day=data["month_day"],
+        weekday=data["weekday"] or None, interval=data["interval"] or 1,
+        dtstart_local=datetime.datetime.combine(day, at) if at else day,
+        timezone_name=data["timezone"], all_day=at is None, mode=data["mode"],
+        section=data["section"], assignee=assignee, assignee_seat=seat,
+        priority=data["priority"],
+    )  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recurrence_edit(request: HttpRequest, ws: str, recurrence_id: int) -> HttpResponse:
+    """Edit a series' template and rule; tasks already created are left as they are."""
+    actor = request_membership(request)
+    rec = _recurrence_for(request, recurrence_id)
+    project = rec.project
+    if not can_edit_in_project(actor, project):
+        raise PermissionDenied
+    if rec.stopped_at is not None:
+        messages.error(request, _("“%(title)s” was stopped: a stopped series cannot be edited.")
+                       % {"title": rec.title})  # fmt: skip
+        return redirect("project_recurrences", ws=ws, project_id=project.pk)
+    start = series_services.series_rule(rec).dtstart
+    form = RecurrenceForm(
+        request.POST or None, project=project, initial=recurrence_initial(rec, start)
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                series_services.recurrence_update(
+                    actor=actor, recurrence=rec, request=request,
+                    **_series_fields(form.cleaned_data),
+                )  # fmt: skip
+            except ValidationError as error:
+                add_service_errors(form, _field_names(error))
+            else:
+                rule_text = engine.describe(rec.rrule, series_services.series_rule(rec).dtstart)
+                messages.success(request, _("“%(title)s” was saved: %(rule)s.") % {
+                    "title": rec.title, "rule": rule_text})  # fmt: skip
+                return redirect("project_recurrences", ws=ws, project_id=project.pk)
+        status = 400
+    context = {"project": project, "series": rec, "form": form, "tab": "recurring"}
+    return render(request, "tasks/planning/recurrence_edit.html", context, status=status)
 
 
 def _field_names(error: ValidationError) -> ValidationError:

@@ -23,6 +23,8 @@ AUDIT_LABELS = {
     "project.members_changed": _("Project members changed"),
     "task.deleted": _("Task deleted"),
     "tasks.bulk_updated": _("Tasks edited in bulk"),
+    "saved_filter.created": _("Saved filter created"),
+    "saved_filter.deleted": _("Saved filter deleted"),
 }
 OFFBOARDING_ITEMS = 50  # listed on the summary; the reassign page shows them all
 SEAT_ITEMS = 50

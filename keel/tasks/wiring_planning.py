@@ -20,6 +20,7 @@ def connect() -> None:
     register_action_labels(
         {
             "recurrence.created": _("Recurring task created"),
+            "recurrence.updated": _("Recurring task edited"),
             "recurrence.skipped": _("Recurring task occurrence skipped"),
             "recurrence.stopped": _("Recurring task stopped"),
             "project.status_posted": _("Project status posted"),

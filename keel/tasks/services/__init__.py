@@ -21,6 +21,12 @@ from keel.tasks.services.comments import (
     mentioned_members,
 )
 from keel.tasks.services.dependencies import task_add_dependency, task_remove_dependency
+from keel.tasks.services.filters import (
+    can_delete_saved_filter,
+    can_share_filter,
+    saved_filter_delete,
+    saved_filter_save,
+)
 from keel.tasks.services.projects import (
     project_archive,
     project_create,
@@ -46,6 +52,8 @@ __all__ = [
     "UNSET",
     "attachment_add",
     "attachment_delete",
+    "can_delete_saved_filter",
+    "can_share_filter",
     "check_can_edit",
     "check_upload",
     "comment_create",
@@ -58,6 +66,8 @@ __all__ = [
     "project_create",
     "project_set_members",
     "project_update",
+    "saved_filter_delete",
+    "saved_filter_save",
     "section_create",
     "section_delete",
     "section_move",
