@@ -49,7 +49,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "keel.accounts.session_activity.SessionActivityMiddleware",
     "keel.core.middleware.WorkspaceMiddleware",
 ]
 
@@ -160,7 +160,7 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_SESSION_REMEMBER = None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Keel"
-USERSESSIONS_TRACK_ACTIVITY = True
+USERSESSIONS_TRACK_ACTIVITY = True  # last seen, synced every 5 min: accounts.session_activity
 
 # --- Email: every message leaves through a background job (keel.core.mail) ------------------
 EMAIL_URL = env.str("EMAIL_URL", default="")

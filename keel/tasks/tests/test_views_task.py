@@ -314,3 +314,24 @@ def test_workload_counts_and_links(login, workspace, project, owner, member):
 
 def test_assistant_cannot_open_workload(login, workspace, assistant):
     assert login(assistant).get(_url("tasks_workload", workspace)).status_code == 403
+
+
+def test_details_form_is_built_only_when_asked_for(login, workspace, task, owner, member):
+    client = login(owner)
+    url = _url("task_detail", workspace, task_id=task.pk)
+    page = client.get(url).content.decode()
+    assert 'action="' + _url("task_edit", workspace, task_id=task.pk) not in page
+    assert f'href="{url}?edit=details#edit-details"' in page and "data-edit" in page
+
+    editing = client.get(url + "?edit=details").content.decode()
+    assert 'action="' + _url("task_edit", workspace, task_id=task.pk) in editing
+    assert f'value="m:{member.pk}"' in editing  # the assignee picker lists the members
+
+
+def test_details_form_with_errors_stays_open(login, workspace, task, owner):
+    response = login(owner).post(
+        _url("task_edit", workspace, task_id=task.pk), {"title": "", "priority": "0"}
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert 'id="edit-details"' in body and "Nothing was saved" in body

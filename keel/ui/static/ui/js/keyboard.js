@@ -1,7 +1,7 @@
-/* Keyboard shortcuts: "/" search, "c" create, "g h" home, "g t" my tasks, "g m" members,
+/* Keyboard shortcuts: "/" search, "c" create, "e" edit, "g h" home, "g t" my tasks, "g m" members,
    "?" the list.
    Keys are ignored while typing in a field, with a modifier held, or inside an open dialog.
-   Targets come from the page: [data-search], [data-create] and the sidebar's [data-nav] links. */
+   Targets come from the page: [data-search], [data-create], [data-edit] and the sidebar's [data-nav] links. */
 (function () {
   "use strict";
   var pendingG = false;
@@ -48,6 +48,9 @@
     } else if (key === "c") {
       var create = document.querySelector("[data-create]");
       if (create) { event.preventDefault(); create.click(); }
+    } else if (key === "e") {
+      var edit = document.querySelector("[data-edit]");
+      if (edit) { event.preventDefault(); edit.click(); }
     } else if (key === "?") {
       event.preventDefault();
       openShortcuts();
