@@ -7,6 +7,7 @@ views attach their ValidationErrors beside the fields with `add_service_errors`.
 from __future__ import annotations
 
 import datetime
+from functools import cached_property
 from typing import Any
 
 from django import forms
@@ -109,17 +110,47 @@ def members_of(workspace: Any) -> Any:
     )
 
 
+class Pickers:
+    """The options of a page's pickers, each loaded at most once per page.
+
+    The list page shows the filter form and the bulk-edit form, both with an assignee picker
+    (every member and seat) and a label picker. Forms given the same Pickers share its
+    lists; ModelChoiceFields are rendered from them too, because iterating their querysets
+    would run the query again (on PostgreSQL as a server-side cursor: three round trips).
+    """
+
+    def __init__(self, workspace: Any, project: Project | None = None) -> None:
+        self.workspace = workspace
+        self.project = project
+
+    @cached_property
+    def people(self) -> list[tuple[int, str]]:
+        """(membership id, display name) of the active members, in members_of()'s order."""
+        rows = members_of(self.workspace).values_list("pk", "user__full_name", "user__email")
+        return [(pk, name or email.split("@")[0]) for pk, name, email in rows]
+
+    @cached_property
+    def seats(self) -> list[tuple[str, str]]:
+        rows = Seat.objects.filter(workspace=self.workspace).order_by("title")
+        return [(f"s:{pk}", title) for pk, title in rows.values_list("id", "title")]
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        return list(Section.objects.filter(project=self.project)) if self.project else []
+
+    @cached_property
+    def labels(self) -> list[tuple[int, str]]:
+        rows = Label.objects.filter(workspace=self.workspace).order_by("name")
+        return list(rows.values_list("id", "name"))
+
+
 def assignee_choices(
-    workspace: Any, *, blank: Any = "", members: list[Membership] | None = None
+    workspace: Any, *, blank: Any = "", pickers: Pickers | None = None
 ) -> list[tuple[Any, Any]]:
     """One picker for people and seats: "m:<id>" for a member, "s:<id>" for a seat."""
-    if members is None:
-        members = list(members_of(workspace))
-    people = [(f"m:{m.pk}", m.user.display_name) for m in members]
-    seats = [
-        (f"s:{s.pk}", s.title)
-        for s in Seat.objects.filter(workspace=workspace).order_by("title").only("id", "title")
-    ]
+    pickers = pickers or Pickers(workspace)
+    people = [(f"m:{pk}", name) for pk, name in pickers.people]
+    seats = pickers.seats
     choices: list[tuple[Any, Any]] = [("", blank or _("Nobody"))]
     if people:
         choices.append((_("People"), people))
@@ -286,25 +317,30 @@ class TaskForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, project: Project, task: Any = None, edit: bool = False, **kw: Any
+        self,
+        *args: Any,
+        project: Project,
+        task: Any = None,
+        edit: bool = False,
+        pickers: Pickers | None = None,
+        **kw: Any,
     ) -> None:
         super().__init__(*args, **kw)
         ws = project.workspace
         self.workspace = ws
-        self.fields["section"].queryset = Section.objects.filter(  # type: ignore[attr-defined]
-            project=project
-        )
-        members = list(members_of(ws))  # one query for both people pickers
-        self.fields["assignee"].choices = assignee_choices(  # type: ignore[attr-defined]
-            ws, members=members
-        )
-        self.fields["labels"].queryset = Label.objects.filter(  # type: ignore[attr-defined]
-            workspace=ws
-        )
+        pickers = pickers or Pickers(ws, project)
+        # Querysets validate a submission; the pickers' lists render the options.
+        section = self.fields["section"]
+        section.queryset = Section.objects.filter(project=project)  # type: ignore[attr-defined]
+        section.choices = [("", section.empty_label),  # type: ignore[attr-defined]
+                           *[(s.pk, s.name) for s in pickers.sections]]  # fmt: skip
+        self.fields["assignee"].choices = assignee_choices(ws, pickers=pickers)  # type: ignore[attr-defined]
+        labels = self.fields["labels"]
+        labels.queryset = Label.objects.filter(workspace=ws)  # type: ignore[attr-defined]
+        labels.choices = pickers.labels  # type: ignore[attr-defined]
         followers = self.fields["followers"]
         followers.queryset = members_of(ws)  # type: ignore[attr-defined]
-        # Rendered from the list above; validation still goes through the queryset.
-        followers.choices = [(m.pk, m.user.display_name) for m in members]  # type: ignore[attr-defined]
+        followers.choices = pickers.people  # type: ignore[attr-defined]
         use_fast_selects(self)
         if edit:
             # The description has its own form on the task page; the rest is one form.
@@ -442,16 +478,17 @@ class TaskFilterForm(forms.Form):
     PARAMS = ("q", "assignee", "label", "status", "due_from", "due_to", "group")
 
     def __init__(
-        self, *args: Any, workspace: Any, members: list[Membership] | None = None, **kw: Any
+        self, *args: Any, workspace: Any, pickers: Pickers | None = None, **kw: Any
     ) -> None:
         super().__init__(*args, **kw)
         self.workspace = workspace
+        pickers = pickers or Pickers(workspace)
         self.fields["assignee"].choices = assignee_choices(  # type: ignore[attr-defined]
-            workspace, blank=_("Anyone"), members=members
+            workspace, blank=_("Anyone"), pickers=pickers
         )
-        self.fields["label"].queryset = Label.objects.filter(  # type: ignore[attr-defined]
-            workspace=workspace
-        )
+        label = self.fields["label"]
+        label.queryset = Label.objects.filter(workspace=workspace)  # type: ignore[attr-defined]
+        label.choices = [("", label.empty_label), *pickers.labels]  # type: ignore[attr-defined]
         use_fast_selects(self)
 
     def clean(self) -> dict[str, Any]:
@@ -489,26 +526,27 @@ class BulkEditForm(forms.Form):
         *args: Any,
         project: Project,
         tasks_qs: Any,
-        members: list[Membership] | None = None,
+        pickers: Pickers | None = None,
         **kw: Any,
     ) -> None:
         super().__init__(*args, **kw)
         ws = project.workspace
         self.workspace = ws
         self.project = project
+        pickers = pickers or Pickers(ws, project)
         self.fields["tasks"].queryset = tasks_qs  # type: ignore[attr-defined]
         self.fields["tasks"].error_messages["required"] = _("Select at least one task.")
-        people = assignee_choices(ws, blank=_("Nobody"), members=members)
+        people = assignee_choices(ws, blank=_("Nobody"), pickers=pickers)
         self.fields["assignee"].choices = [  # type: ignore[attr-defined]
             (BULK_KEEP, _("Keep assignee")), *people,
         ]  # fmt: skip
         self.fields["section"].choices = [  # type: ignore[attr-defined]
             (BULK_KEEP, _("Keep section")), ("", _("No section")),
-            *[(str(s.pk), s.name) for s in Section.objects.filter(project=project)],
+            *[(str(s.pk), s.name) for s in pickers.sections],
         ]  # fmt: skip
-        self.fields["add_label"].queryset = Label.objects.filter(  # type: ignore[attr-defined]
-            workspace=ws
-        )
+        add_label = self.fields["add_label"]
+        add_label.queryset = Label.objects.filter(workspace=ws)  # type: ignore[attr-defined]
+        add_label.choices = [("", add_label.empty_label), *pickers.labels]  # type: ignore[attr-defined]
         use_fast_selects(self)
 
     def service_kwargs(self) -> dict[str, Any]:

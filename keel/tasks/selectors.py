@@ -84,9 +84,26 @@ def get_project_for(membership: Membership, pk: int, include_archived: bool = Tr
 
 
 def _task_base(membership: Membership) -> QuerySet[Task]:
+    """Tasks of the member's workspace with what their rows show joined in.
+
+    The workspace is not joined (twice, through the project too): every task here is in
+    `membership.workspace`, which `share_workspace` sets on the fetched rows. Each joined
+    table costs PostgreSQL planning time — the list query planned in 3.5 ms with the two
+    workspace joins and 1.0 ms without, for 0.3 ms of execution.
+    """
     return Task.objects.in_workspace(membership.workspace).select_related(  # type: ignore[no-any-return]
-        "project__workspace", "section", "assignee__user", "assignee_seat", "workspace"
+        "project", "section", "assignee__user", "assignee_seat"
     )
+
+
+def share_workspace(tasks: Iterable[Task], workspace: Workspace) -> None:
+    """Give fetched tasks (and their projects) the workspace object already in hand, so
+    `task.workspace` and `task.project.workspace` cost no query."""
+    for task in tasks:
+        if task.workspace_id == workspace.pk:
+            task.workspace = workspace
+            if task.project.workspace_id == workspace.pk:
+                task.project.workspace = workspace
 
 
 def get_task_for(membership: Membership, pk: int) -> Task:
@@ -94,12 +111,13 @@ def get_task_for(membership: Membership, pk: int) -> Task:
     task = (
         _task_base(membership)
         .filter(pk=pk, project__in=visible_projects(membership, include_archived=True))
-        .select_related("parent__project", "created_by__user")
+        .select_related("parent__project")
         .prefetch_related("labels")
         .first()
     )
     if task is None:
         raise Http404
+    share_workspace([task], membership.workspace)
     return task
 
 
@@ -295,8 +313,12 @@ def tasks_for_list(
     sort: str = "number",
     cursor: str | None = None,
     limit: int = DEFAULT_LIMIT,
+    brief: bool = False,
 ) -> TaskPage:
     """One page of tasks of `project` (or every visible project when None).
+
+    `brief`: without the description columns (the list pages show titles only; a shop's
+    descriptions run to pages of Markdown and its rendered HTML).
 
     `sort` is one of LIST_SORT_FIELDS, "-" for descending. Keyset on (field, id); tasks without
     a due date come after those with one (in both directions), as a second segment paged by
@@ -310,6 +332,8 @@ def tasks_for_list(
     field_name = LIST_SORT_FIELDS[key]
     limit = max(1, min(int(limit or DEFAULT_LIMIT), MAX_LIMIT))
     base = _task_base(membership)
+    if brief:
+        base = base.defer("description", "description_html")
     if project is not None:
         if project.workspace_id != membership.workspace_id:
             raise Http404
@@ -321,7 +345,9 @@ def tasks_for_list(
         if filters.label:
             base = base.distinct()
     if field_name == "status":
-        return _page_by_status(base, cursor=cursor, descending=descending, limit=limit)
+        page = _page_by_status(base, cursor=cursor, descending=descending, limit=limit)
+        share_workspace(page.items, membership.workspace)
+        return page
     base = _with_labels(base)
 
     segment, value, last_pk = (0, None, None) if not cursor else _decode(cursor, field_name)
@@ -359,6 +385,7 @@ def tasks_for_list(
         else:
             next_cursor = _encode(0, last_value, last.pk)
     attach_assignees(rows)
+    share_workspace(rows, membership.workspace)
     return TaskPage(items=rows, next_cursor=next_cursor)
 
 
@@ -617,7 +644,9 @@ def calendar_tasks(
         # The calendar grid shows the title, time and status only: no joins, no labels.
         fields = ("id", "workspace_id", "project_id", "title", "status", "due_date", "due_at")
         return list(tasks.select_related(None).only(*fields)[:limit])
-    return attach_assignees(list(_with_labels(tasks)[:limit]))
+    rows = attach_assignees(list(_with_labels(tasks)[:limit]))
+    share_workspace(rows, membership.workspace)
+    return rows
 
 
 # --- Workload -----------------------------------------------------------------------------------

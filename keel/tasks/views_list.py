@@ -15,16 +15,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from keel.core.api_support import InvalidCursor
 from keel.core.middleware import request_membership
 from keel.tasks import access, selectors, services
 from keel.tasks.forms import (
     SORTS,
     BulkEditForm,
+    Pickers,
     QuickAddForm,
     SavedFilterForm,
     TaskFilterForm,
     TaskForm,
-    members_of,
 )
 from keel.tasks.models import Project, Section, Status, Task
 from keel.tasks.selectors_pages import today_for
@@ -120,6 +121,29 @@ def _page_links(request: HttpRequest, next_cursor: str | None) -> dict[str, str]
     return links
 
 
+def _list_page(
+    request: HttpRequest,
+    actor: Any,
+    project: Project | None,
+    filters: selectors.TaskFilters,
+    sort: str,
+) -> selectors.TaskPage:
+    """The page at the request's cursor. A cursor that does not decode (an edited or stale
+    link) shows the first page with a message rather than an error."""
+    cursor = request.GET.get("cursor") or None
+    try:
+        return selectors.tasks_for_list(
+            membership=actor, project=project, filters=filters, sort=sort, cursor=cursor,
+            limit=PAGE_SIZE, brief=True,
+        )  # fmt: skip
+    except InvalidCursor:
+        messages.warning(request, _("That page link was not valid: here is the first page."))
+        return selectors.tasks_for_list(
+            membership=actor, project=project, filters=filters, sort=sort, limit=PAGE_SIZE,
+            brief=True,
+        )  # fmt: skip
+
+
 def render_list(
     request: HttpRequest,
     project: Project,
@@ -130,23 +154,20 @@ def render_list(
     status: int = 200,
 ) -> HttpResponse:
     actor = request_membership(request)
-    members = list(members_of(project.workspace))  # one query for the two people pickers
+    pickers = Pickers(project.workspace, project)  # shared by the filter and bulk forms
     form = TaskFilterForm(
-        request.GET or None, workspace=project.workspace, members=members, auto_id="f-%s"
+        request.GET or None, workspace=project.workspace, pickers=pickers, auto_id="f-%s"
     )
     filters = filters_from(form) if form.is_bound else selectors.TaskFilters()
     sort = request.GET.get("sort", "number")
     if sort.lstrip("-") not in SORTS:
         sort = "number"
-    page = selectors.tasks_for_list(
-        membership=actor, project=project, filters=filters, sort=sort,
-        cursor=request.GET.get("cursor") or None, limit=PAGE_SIZE,
-    )  # fmt: skip
+    page = _list_page(request, actor, project, filters, sort)
     rows = list(page.tasks)
     group = form.cleaned_data.get("group", "") if form.is_bound and form.is_valid() else ""
     can_edit = access.can_edit_in_project(actor, project)
     can_manage = access.can_manage_project(actor, project)
-    sections = list(Section.objects.filter(project=project))
+    sections = pickers.sections
     context = {
         "project": project,
         "filter_form": form,
@@ -161,7 +182,7 @@ def render_list(
         "quick_form": quick_form or QuickAddForm(auto_id="quick-%s"),
         "bulk_form": bulk_form
         or BulkEditForm(
-            project=project, tasks_qs=Task.objects.none(), members=members, auto_id="bulk-%s"
+            project=project, tasks_qs=Task.objects.none(), pickers=pickers, auto_id="bulk-%s"
         ),
         "sections": sections,
         "saved_filters": saved_filters_for(actor, project, manages_project=can_manage),
@@ -279,10 +300,7 @@ def tasks_all(request: HttpRequest, ws: str) -> HttpResponse:
     sort = request.GET.get("sort", "due_date")
     if sort.lstrip("-") not in SORTS:
         sort = "due_date"
-    page = selectors.tasks_for_list(
-        membership=actor, project=None, filters=filters, sort=sort,
-        cursor=request.GET.get("cursor") or None, limit=PAGE_SIZE,
-    )  # fmt: skip
+    page = _list_page(request, actor, None, filters, sort)
     context = {
         "filter_form": form,
         "rows": list(page.tasks),

@@ -267,7 +267,7 @@ def my_task_row(context: template.Context, task: Any, today: datetime.date) -> s
         context["request"].path,
         "todo" if done else "done",
         task.pk,
-        mark_safe(" checked") if done else "",  # noqa: S308 - a constant
+        mark_safe(" checked") if done else "",
         (_("Reopen %(ref)s") if done else _("Mark %(ref)s done")) % {"ref": reference},
         _("Reopen") if done else _("Done"),
         reference,
@@ -277,4 +277,50 @@ def my_task_row(context: template.Context, task: Any, today: datetime.date) -> s
         task_labels(task.labels.all()),
         task.project.name,
         task_due(task, today),
+    )
+
+
+PRIORITY_LABELS = dict(Priority.choices)
+
+
+@register.simple_tag(takes_context=True)
+def list_task_row(context: template.Context, task: Any, can_edit: bool = False) -> str:
+    """One row of a project's task list (tasks/list/_results.html), with a selection box
+    for bulk edit when `can_edit`."""
+    reference = ref(task)
+    select = (
+        format_html(
+            '<td class="select-col"><input type="checkbox" name="tasks" value="{}" id="sel-{}"'
+            ' aria-label="{}"></td>',
+            task.pk,
+            task.pk,
+            _("Select %(ref)s") % {"ref": reference},
+        )
+        if can_edit
+        else ""
+    )
+    priority = (
+        PRIORITY_LABELS.get(task.priority, task.priority)
+        if task.priority
+        else format_html('<span class="muted">{}</span>', "—")
+    )
+    return format_html(
+        "<tr{}>{}\n"
+        '  <td class="nowrap"><code>{}</code></td>\n'
+        '  <td><a href="{}" data-task-link>{}</a> {}</td>\n'
+        "  <td>{}</td>\n"
+        '  <td class="nowrap">{}</td>\n'
+        "  <td>{}</td>\n"
+        "  <td>{}</td>\n"
+        "</tr>",
+        mark_safe(' class="is-done"') if task.status == "done" else "",
+        select,
+        reference,
+        task_url(context, "task_detail", task),
+        task.title,
+        task_labels(task.labels.all()),
+        task_assignee_chip(task),
+        task_due(task, context["today"]),
+        priority,
+        task_status(task),
     )

@@ -166,3 +166,16 @@ def test_title_and_status_headers_toggle_the_sort(login, member, project, tasks)
     links = login(member).get(_url(project), {"sort": "-status"}).context["sort_links"]
     assert links["status"]["aria"] == "descending"
     assert "sort=status" in links["status"]["href"]
+
+
+def test_a_broken_cursor_shows_the_first_page_with_a_message(client, owner, workspace):
+    from keel.tasks.models import Project
+
+    project = Project.objects.create(workspace=workspace, name="Listings", key="LST")
+    client.force_login(owner.user)
+    url = reverse("project_tasks", kwargs={"ws": workspace.slug, "project_id": project.pk})
+    response = client.get(url + "?cursor=not-a-cursor")
+    assert response.status_code == 200
+    assert "That page link was not valid" in response.content.decode()
+    everywhere = client.get(reverse("tasks_all", kwargs={"ws": workspace.slug}) + "?cursor=%%%")
+    assert everywhere.status_code == 200
