@@ -16,8 +16,8 @@ from django.utils.formats import date_format, time_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from keel.tasks.models import Priority, Status
 from keel.tasks.selectors import task_assignee
@@ -168,6 +168,12 @@ def task_due(task: Any, today: datetime.date) -> str:
     return format_html('<time class="due" datetime="{}">{}</time>', iso, shown)
 
 
+def _chips(task: Any) -> Any:
+    """The task's labels: the chips selectors.attach_label_chips set, else the relation."""
+    chips = getattr(task, "label_chips", None)
+    return chips if chips is not None else task.labels.all()
+
+
 @register.simple_tag
 def task_labels(labels: Any) -> str:
     """tasks/_labels.html."""
@@ -274,7 +280,7 @@ def my_task_row(context: template.Context, task: Any, today: datetime.date) -> s
         task_url(context, "task_detail", task),
         task.title,
         seat,
-        task_labels(task.labels.all()),
+        task_labels(_chips(task)),
         task.project.name,
         task_due(task, today),
     )
@@ -318,9 +324,77 @@ def list_task_row(context: template.Context, task: Any, can_edit: bool = False) 
         reference,
         task_url(context, "task_detail", task),
         task.title,
-        task_labels(task.labels.all()),
+        task_labels(_chips(task)),
         task_assignee_chip(task),
         task_due(task, context["today"]),
         priority,
         task_status(task),
+    )
+
+
+_MOVE_BUTTONS: dict[str, str] = {}  # language → the four buttons, the same on every card
+
+
+def _move_buttons() -> str:
+    language = get_language() or ""
+    if language not in _MOVE_BUTTONS:
+        _MOVE_BUTTONS[language] = format_html_join(
+            "\n      ",
+            '<button type="submit" name="direction" value="{}" class="btn btn-sm btn-ghost">'
+            "{}</button>",
+            [
+                ("left", _("← Previous column")),
+                ("up", _("↑ Up")),
+                ("down", _("↓ Down")),
+                ("right", _("Next column →")),
+            ],
+        )
+    return _MOVE_BUTTONS[language]
+
+
+def _move_menu(context: template.Context, task: Any, reference: str) -> str:
+    """The no-JS / keyboard Move menu of a board card."""
+    buttons = _move_buttons()
+    return format_html(
+        '\n  <details class="card-move">\n'
+        '    <summary>{}<span class="visually-hidden"> {}</span></summary>\n'
+        '    <form method="post" action="{}" class="row row-tight">\n'
+        '      <input type="hidden" name="csrfmiddlewaretoken" value="{}">\n'
+        "      {}\n"
+        "    </form>\n"
+        "  </details>",
+        _("Move"),
+        reference,
+        task_url(context, "task_move", task),
+        context.get("csrf_token", ""),
+        buttons,
+    )
+
+
+DRAGGABLE = mark_safe(' draggable="true" tabindex="0" aria-describedby="board-help"')
+
+
+@register.simple_tag(takes_context=True)
+def board_card(context: template.Context, task: Any, can_edit: bool = False) -> str:
+    """One card of the board (tasks/board/page.html); draggable, with a Move menu, when
+    `can_edit`."""
+    reference = ref(task)
+    return format_html(
+        '<li class="card task-card{}" id="card-{}" data-card data-task-id="{}" data-ref="{}"{}>\n'
+        '  <div class="task-card-top"><code class="small">{}</code>{}</div>\n'
+        '  <a class="task-card-title" href="{}" data-task-link>{}</a>\n'
+        '  <div class="task-card-meta">{}{}</div>{}\n'
+        "</li>",
+        " is-done" if task.status == "done" else "",
+        task.pk,
+        task.pk,
+        reference,
+        DRAGGABLE if can_edit else "",
+        reference,
+        task_assignee_chip(task, True),
+        task_url(context, "task_detail", task),
+        task.title,
+        task_due(task, context["today"]),
+        task_labels(_chips(task)),
+        _move_menu(context, task, reference) if can_edit else "",
     )

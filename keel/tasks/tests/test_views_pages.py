@@ -84,6 +84,12 @@ def test_every_page_renders(request, login, workspace, project, who):
         response = client.get(url)
         assert response.status_code == 200, url
     assert client.get(_url("tasks_workload", workspace)).status_code == 200
+    # The label chip shows wherever the task's row or card does.
+    for name in ("project_tasks", "project_board"):
+        body = client.get(_url(name, workspace, project_id=project.pk)).content.decode()
+        assert "label-chip" in body and "urgent" in body, name
+    mine = client.get(_url("tasks_mine", workspace)).content.decode()
+    assert "label-chip" in mine and "urgent" in mine
 
 
 def test_owner_sees_settings_and_member_does_not(login, workspace, project, owner, member):
