@@ -48,7 +48,7 @@ class SessionActivityMiddleware:
         session = getattr(request, "session", None)
         user = getattr(request, "user", None)
         key = session.session_key if session is not None else None
-        signed_in = key and user is not None and user.is_authenticated
-        if signed_in and _needs_sync(request, key, time.monotonic()):
+        signed_in = bool(key) and user is not None and user.is_authenticated
+        if signed_in and _needs_sync(request, str(key), time.monotonic()):
             UserSession.objects.create_from_request(request)
         return self.get_response(request)
