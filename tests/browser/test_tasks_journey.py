@@ -324,3 +324,31 @@ def test_manager_imports_the_sample_asana_csv_into_a_new_project(new_context, ba
     assert shown > 0
     axe.check(page, "project list (imported)")
     axe.assert_clean()
+
+
+def test_e_opens_the_task_details_form_and_saving_changes_the_task(new_context, base_url):
+    from keel.tasks import services
+    from keel.tasks.models import Task
+
+    axe = AxeTrail()
+    owner, member = _team()
+    project = _project(owner)
+    task = services.task_create(actor=owner, project=project, title="Update the A+ content")
+    page = _page_for(new_context, base_url, owner)
+    page.goto(reverse("task_detail", kwargs={"ws": SLUG, "task_id": task.pk}))
+    expect(page.locator("#edit-details")).to_have_count(0)  # built only when asked for
+
+    page.locator("body").press("e")
+    page.wait_for_url("**?edit=details*")
+    form = page.locator("#edit-details")
+    expect(form).to_be_visible()
+    axe.check(page, "task page (editing details)")
+    form.get_by_label(field("Title")).fill("Update the A+ content for Q1")
+    form.get_by_label(field("Assignee")).select_option(label=MEMBER_NAME)
+    form.get_by_role("button", name="Save", exact=True).click()
+
+    expect(page.get_by_role("heading", name="Update the A+ content for Q1")).to_be_visible()
+    expect(page.locator("#edit-details")).to_have_count(0)
+    task = Task.objects.get(pk=task.pk)
+    assert task.title == "Update the A+ content for Q1" and task.assignee_id == member.pk
+    axe.assert_clean()
