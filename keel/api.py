@@ -13,6 +13,7 @@ from typing import Any
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 from ninja.openapi.schema import OpenAPISchema
+from ninja.operation import Operation
 
 from keel.accounts.api import router as accounts_router
 from keel.accounts.tokens import token_authenticate
@@ -25,7 +26,6 @@ from keel.core.api_support import (
 from keel.goals.api import router as goals_router
 from keel.org.api import router as org_router
 from keel.tasks.api import router as tasks_router
-from keel.tasks.api_planning import router as tasks_planning_router
 
 
 class KeelAPI(NinjaAPI):
@@ -35,6 +35,17 @@ class KeelAPI(NinjaAPI):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         use_problem_content_type(schema)
         return schema
+
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        """`keel_<app>_api[_<part>]_<function>`: a contract for generated clients, so it must
+        not follow the module layout. `api/routes.py` (or `api/<app>.py`) is the app's main
+        router and adds no part; `tasks/api/planning.py` adds `planning`."""
+        module = operation.view_func.__module__.split(".")
+        if len(module) == 4 and module[0] == "keel" and module[2] == "api":
+            _, app, _, part = module
+            parts = ["keel", app, "api"] + ([] if part in ("routes", app) else [part])
+            return "_".join([*parts, operation.view_func.__name__])
+        return super().get_openapi_operation_id(operation)
 
 
 api = KeelAPI(
@@ -58,4 +69,3 @@ api.add_router("", accounts_router)
 api.add_router("", goals_router)
 api.add_router("", org_router)
 api.add_router("", tasks_router)
-api.add_router("", tasks_planning_router)

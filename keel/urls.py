@@ -3,21 +3,22 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from keel.accounts.views_workspaces import workspace_new
+from keel.accounts import urls as accounts_urls
 from keel.api import api
+from keel.tasks import urls as tasks_urls
 from keel.ui import views as ui_views
 
 urlpatterns = [
     path("", ui_views.home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("accounts/", include("keel.accounts.urls_account")),
+    path("accounts/", include(accounts_urls.account_urlpatterns)),
     path("accounts/", include("allauth.urls")),
-    path("invitations/", include("keel.accounts.urls_invitations")),
-    path("workspaces/new/", workspace_new, name="workspace_new"),
+    path("invitations/", include(accounts_urls.invitation_urlpatterns)),
+    path("workspaces/", include(accounts_urls.workspace_urlpatterns)),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("healthz", ui_views.healthz, name="healthz"),
-    path("feeds/", include("keel.tasks.urls_feeds")),
+    path("feeds/", include(tasks_urls.feed_urlpatterns)),
     path("<slug:ws>/", include("keel.ui.urls")),
     path("<slug:ws>/", include("keel.accounts.urls")),
     path("<slug:ws>/notifications/", include("keel.notifications.urls")),

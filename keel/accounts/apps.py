@@ -8,8 +8,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from keel.accounts import receivers  # noqa: F401  (allauth sign-in audit hooks)
-        from keel.accounts.audit_labels import AUDIT_ACTION_LABELS
-        from keel.core.audit import register_action_labels
+        from keel.accounts import wiring
 
-        register_action_labels(AUDIT_ACTION_LABELS)
+        wiring.connect()

@@ -1,8 +1,16 @@
-"""Workspace-scoped people pages: /<ws>/members/, /<ws>/groups/, /<ws>/audit/."""
+"""Every URL of the accounts app: `urlpatterns` under /<ws>/ (members, groups, audit log),
+`account_urlpatterns` under /accounts/ beside allauth's (profile, API tokens) and
+`invitation_urlpatterns` under /invitations/ (no membership needed yet).
+"""
 
 from django.urls import path
 
-from keel.accounts import views_audit, views_groups, views_members
+from keel.accounts.views import audit as views_audit
+from keel.accounts.views import groups as views_groups
+from keel.accounts.views import invitations as views_invitations
+from keel.accounts.views import members as views_members
+from keel.accounts.views import settings as views_settings
+from keel.accounts.views import workspaces as views_workspaces
 
 urlpatterns = [
     path("members/", views_members.members, name="members"),
@@ -29,4 +37,19 @@ urlpatterns = [
     path("groups/<int:pk>/send/", views_groups.group_send, name="group_send"),
     path("audit/", views_audit.audit_log, name="audit"),
     path("audit/export.csv", views_audit.audit_export, name="audit_export"),
+]
+
+account_urlpatterns = [
+    path("settings/", views_settings.account_settings, name="account_settings"),
+    path("tokens/", views_settings.api_tokens, name="api_tokens"),
+    path("tokens/new/", views_settings.api_token_create, name="api_token_create"),
+    path("tokens/<int:pk>/revoke/", views_settings.api_token_revoke, name="api_token_revoke"),
+]
+
+invitation_urlpatterns = [
+    path("<str:token>/", views_invitations.invitation_accept, name="invitation_accept"),
+]
+
+workspace_urlpatterns = [
+    path("new/", views_workspaces.workspace_new, name="workspace_new"),
 ]

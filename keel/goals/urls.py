@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from keel.goals import views
+from keel.goals.views import vision as views
 
 urlpatterns = [
     path("", views.vision, name="goals_vision"),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from keel.notifications import views
+from keel.notifications.views import notifications as views
 
 urlpatterns = [
     path("", views.notification_list, name="notifications"),

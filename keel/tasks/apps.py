@@ -8,10 +8,6 @@ class TasksConfig(AppConfig):
     verbose_name = _("Tasks")
 
     def ready(self) -> None:
-        # Each part of the app registers its hooks (offboarding, notifications, scheduler,
-        # demo and bench seeders, audit labels) in its own wiring module.
-        from keel.tasks import wiring_core, wiring_io, wiring_planning
+        from keel.tasks import wiring
 
-        wiring_core.connect()
-        wiring_planning.connect()
-        wiring_io.connect()
+        wiring.connect()

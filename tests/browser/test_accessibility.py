@@ -184,10 +184,11 @@ def _with_demo_tasks(owner: Any) -> Any:
     import datetime
 
     from keel.org.models import workspace_today
-    from keel.tasks import ical, progress
     from keel.tasks.demo import seed_demo_tasks
     from keel.tasks.models import Project
-    from keel.tasks.services_recurrence import recurrence_create
+    from keel.tasks.services import feeds as ical
+    from keel.tasks.services import progress
+    from keel.tasks.services.recurrence import recurrence_create
 
     _with_demo_chart_and_vision(owner)
     seed_demo_tasks(owner)

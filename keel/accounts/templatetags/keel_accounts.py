@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from keel.accounts.selectors_user import unverified_primary_email
+from keel.accounts.selectors.user import unverified_primary_email
 
 register = template.Library()
 

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from keel.accounts.models import User
-from keel.accounts.selectors_user import needs_email_verification
+from keel.accounts.selectors.user import needs_email_verification
 from keel.core.models import AuditEvent, Membership, Role, Workspace
 from keel.core.tests.factories import PASSWORD
 

@@ -8,6 +8,7 @@ from typing import cast
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -156,7 +157,7 @@ def test_already_member_gets_a_clear_message(client, owner, member):
 
 
 def test_outside_address_can_join_as_assistant_but_not_as_staff(owner):
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.invitation_create(actor=owner, email="ann@freelance.example", role=Role.MEMBER)
     invitation, _raw = services.invitation_create(
         actor=owner, email="ann@freelance.example", role=Role.ASSISTANT

@@ -72,8 +72,10 @@ def _tasks(owner: Any, member: Any, seat: Any) -> tuple[Any, Any]:
     """A Chinese project (its default sections renamed), tasks in every state, a weekly
     Monday/Wednesday series, a status update, a comment with a mention and a calendar feed."""
     from keel.org.models import workspace_today
-    from keel.tasks import ical, progress, services
-    from keel.tasks.services_recurrence import recurrence_create
+    from keel.tasks import services
+    from keel.tasks.services import feeds as ical
+    from keel.tasks.services import progress
+    from keel.tasks.services.recurrence import recurrence_create
 
     today = workspace_today(owner.workspace)
     day = datetime.timedelta(days=1)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from keel.goals import services
-from keel.goals.apps import seat_milestones
 from keel.goals.demo import seed_demo_vision
 from keel.goals.models import CoreValue, Goal, Milestone, Vision
 from keel.goals.tests.factories import MilestoneFactory, PlannedSeatFactory, SeatFactory
+from keel.goals.wiring import seat_milestones
 
 pytestmark = pytest.mark.django_db
 

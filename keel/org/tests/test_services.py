@@ -25,6 +25,7 @@ from keel.org.models import (
     workspace_today,
 )
 from keel.org.resolution import seat_assignee
+from keel.org.services import structure
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +121,7 @@ def test_template_names_are_in_the_workspace_language(owner, workspace, monkeypa
         def __str__(self) -> str:
             return translation.get_language()
 
-    monkeypatch.setattr(services, "ECOMMERCE_DEPARTMENTS", [("x", LanguageName(), 1)])
+    monkeypatch.setattr(structure, "ECOMMERCE_DEPARTMENTS", [("x", LanguageName(), 1)])
     workspace.language = "zh-hans"
     workspace.save()
     with translation.override("en"):

@@ -10,8 +10,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from keel.core.models import AuditEvent
-from keel.tasks import asana_import
 from keel.tasks.models import Activity, Label, Project, Section, Status, Task
+from keel.tasks.services import asana_import
 from keel.tasks.tests.factories import LabelFactory, ProjectFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db

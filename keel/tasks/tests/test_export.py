@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 
 from keel.core.models import AuditEvent
-from keel.tasks.export import safe_cell
 from keel.tasks.models import Status, Visibility
+from keel.tasks.selectors.export import safe_cell
 from keel.tasks.tests.factories import ProjectFactory, SectionFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,9 +15,9 @@ from icalendar import Calendar
 from keel.accounts.models import hash_secret
 from keel.core.models import AuditEvent
 from keel.org.models import Seat, SeatStatus
-from keel.tasks import ical
-from keel.tasks import services_recurrence as series
 from keel.tasks.models import CalendarFeed, ProjectMember, Visibility
+from keel.tasks.services import feeds as ical
+from keel.tasks.services import recurrence as series
 from keel.tasks.tests.factories import ProjectFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db

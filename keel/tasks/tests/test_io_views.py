@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from keel.tasks.models import Project, Task
 from keel.tasks.tests.factories import ProjectFactory
-from keel.tasks.views_io import SESSION_KEY, UPLOAD_DIR
+from keel.tasks.views.io import SESSION_KEY, UPLOAD_DIR
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from keel.core.api_support import InvalidCursor
-from keel.tasks import selectors, views_list
+from keel.tasks import selectors
 from keel.tasks.models import Status, Task
 from keel.tasks.selectors import STATUS_ORDER
 from keel.tasks.tests import factories
+from keel.tasks.views import list as views_list
 
 pytestmark = pytest.mark.django_db
 

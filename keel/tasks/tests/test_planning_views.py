@@ -316,8 +316,8 @@ def test_series_and_updates_pages_have_a_fixed_query_count(login, workspace, mem
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from keel.tasks import progress
-    from keel.tasks import services_recurrence as series
+    from keel.tasks.services import progress
+    from keel.tasks.services import recurrence as series
 
     client = login(member)
 

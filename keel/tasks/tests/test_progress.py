@@ -13,8 +13,8 @@ from keel.accounts.models import Group, GroupMembership
 from keel.core.models import AuditEvent, Role
 from keel.core.tests.factories import MembershipFactory
 from keel.org.models import Seat, SeatStatus
-from keel.tasks import progress
 from keel.tasks.models import ProjectMember, Status, StatusUpdate, Visibility
+from keel.tasks.services import progress
 from keel.tasks.tests.factories import ProjectFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db

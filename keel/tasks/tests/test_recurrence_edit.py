@@ -21,9 +21,9 @@ from keel.core.models import AuditEvent, Role
 from keel.core.tests.factories import MembershipFactory
 from keel.org.models import Seat, SeatStatus
 from keel.tasks import recurrence as engine
-from keel.tasks import services_recurrence as series
-from keel.tasks.forms_planning import recurrence_initial
+from keel.tasks.forms.planning import recurrence_initial
 from keel.tasks.models import Label, ProjectMember, Recurrence, RecurrenceMode, Task
+from keel.tasks.services import recurrence as series
 from keel.tasks.tests.factories import ProjectFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db

@@ -18,8 +18,8 @@ from keel.core.models import AuditEvent, Role
 from keel.core.scheduler import REGISTRY
 from keel.core.tests.factories import MembershipFactory
 from keel.org.models import Seat, SeatStatus
-from keel.tasks import services_recurrence as series
 from keel.tasks.models import Recurrence, RecurrenceMode, Status, Task
+from keel.tasks.services import recurrence as series
 from keel.tasks.services import tasks as task_services
 from keel.tasks.tests.factories import LabelFactory, ProjectFactory, SectionFactory
 

@@ -156,7 +156,7 @@ def test_comment_is_shown_in_history(login, workspace, task, owner):
 
 
 def test_history_shows_the_newest_comments_and_pages_back(login, workspace, task, owner):
-    from keel.tasks.views_tasks import HISTORY_LIMIT
+    from keel.tasks.views.tasks import HISTORY_LIMIT
 
     start = timezone.now() - datetime.timedelta(days=1)
     Comment.objects.bulk_create(

@@ -1,0 +1,133 @@
+"""The signed-in user's own settings: profile (name, language, time zone, theme), API tokens.
+
+Email, password, two-factor and sessions are allauth's pages, shown in the same settings
+layout by the template overrides in `templates/allauth/`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.decorators import reauthentication_required
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from keel.accounts.forms import ProfileForm, TokenCreateForm
+from keel.accounts.models import ApiToken
+from keel.accounts.selectors.user import user_api_tokens
+from keel.accounts.tokens import token_create, token_revoke
+from keel.core.audit import audit
+
+PROFILE_FIELDS = ("full_name", "language", "timezone", "theme")
+
+
+@transaction.atomic
+def _profile_update(*, user: Any, data: dict[str, str], request: HttpRequest) -> list[str]:
+    """Save the changed profile fields and audit which ones changed (not their values)."""
+    changed = [f for f in PROFILE_FIELDS if getattr(user, f) != data[f]]
+    if changed:
+        for f in changed:
+            setattr(user, f, data[f])
+        user.save(update_fields=changed)
+        audit(action="user.profile_updated", actor=user, request=request,
+              data={"fields": changed})  # fmt: skip
+    return changed
+
+
+def _apply_language(request: HttpRequest, response: HttpResponse, language: str) -> None:
+    """Switch the UI language now: the session for this login, the cookie for LocaleMiddleware."""
+    if language:
+        request.session["keel_language"] = language
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    else:
+        request.session.pop("keel_language", None)
+        response.delete_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+
+
+@login_required
+def account_settings(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            _profile_update(user=user, data=form.cleaned_data, request=request)
+            response = redirect("account_settings")
+            _apply_language(request, response, form.cleaned_data["language"])
+            messages.success(request, _("Your settings were saved."))
+            return response
+    else:
+        form = ProfileForm(initial={f: getattr(user, f) for f in PROFILE_FIELDS})
+    return render(request, "accounts/settings/profile.html", {"form": form})
+
+
+def _tokens_page(
+    request: HttpRequest, form: TokenCreateForm, created: tuple[ApiToken, str] | None = None
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "tokens": list(user_api_tokens(request.user)),
+        "has_workspaces": form.fields["membership"].queryset.exists(),  # type: ignore[attr-defined]
+        "created_token": created[0] if created else None,
+        "raw_token": created[1] if created else "",
+    }
+    response = render(request, "accounts/settings/tokens.html", context)
+    if created:
+        # The raw token lives only in this one response: never cached, never stored.
+        response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    return _tokens_page(request, TokenCreateForm(user=request.user))
+
+
+@require_POST
+@login_required
+@reauthentication_required
+def api_token_create(request: HttpRequest) -> HttpResponse:
+    """Create a token and show it once. Re-authentication keeps a stolen session from minting
+    a long-lived credential; allauth replays this POST after the password is confirmed."""
+    form = TokenCreateForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _tokens_page(request, form)
+    created = token_create(
+        membership=form.cleaned_data["membership"], name=form.cleaned_data["name"]
+    )
+    return _tokens_page(request, TokenCreateForm(user=request.user), created=created)
+
+
+@require_POST
+@login_required
+def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = (
+        ApiToken.objects.usable()
+        .select_related("membership__workspace", "membership__user")
+        .filter(pk=pk, membership__user_id=request.user.pk)
+        .first()
+    )
+    if token is None:  # someone else's token, or already revoked: the same 404
+        raise Http404
+    token_revoke(membership=token.membership, token=token)
+    messages.success(request, _("The token “%(name)s” was revoked.") % {"name": token.name})
+    return redirect("api_tokens")
