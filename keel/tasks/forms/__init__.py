@@ -1,29 +1,17 @@
-"""Forms of tasks. Import from here: `from keel.tasks import forms`."""
+"""Forms of the tasks pages. Import from here: `from keel.tasks import forms`.
 
-from keel.tasks.forms.tasks import (
-    BULK_KEEP,
-    GROUPS,
-    SORTS,
-    AttachmentForm,
-    BulkEditForm,
-    CommentForm,
+They parse input into the services' keyword arguments; rules that need the database are the
+services'. Split by page: shared fields and pickers (`fields`), projects, tasks, the list
+(`lists`); the planning forms (`planning`) are imported by their own module path.
+"""
+
+from keel.tasks.forms.fields import (
     DateInput,
-    DependencyForm,
-    DescriptionForm,
     FastSelect,
     FastSelectMultiple,
     MemberChoiceField,
     MembersChoiceField,
     Pickers,
-    ProjectForm,
-    ProjectMembersForm,
-    QuickAddForm,
-    SavedFilterForm,
-    SectionForm,
-    StatusForm,
-    SubtaskForm,
-    TaskFilterForm,
-    TaskForm,
     TimeInput,
     assignee_choices,
     assignee_value,
@@ -31,6 +19,29 @@ from keel.tasks.forms.tasks import (
     members_of,
     parse_assignee,
     use_fast_selects,
+)
+from keel.tasks.forms.lists import (
+    BULK_KEEP,
+    GROUPS,
+    SORTS,
+    BulkEditForm,
+    SavedFilterForm,
+    TaskFilterForm,
+)
+from keel.tasks.forms.projects import (
+    ProjectForm,
+    ProjectMembersForm,
+    SectionForm,
+)
+from keel.tasks.forms.tasks import (
+    AttachmentForm,
+    CommentForm,
+    DependencyForm,
+    DescriptionForm,
+    QuickAddForm,
+    StatusForm,
+    SubtaskForm,
+    TaskForm,
 )
 
 __all__ = [

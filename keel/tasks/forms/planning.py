@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from keel.accounts.models import Group
 from keel.core.models import Membership
-from keel.tasks.forms import assignee_choices, assignee_value, members_of, parse_assignee
+from keel.tasks.forms.fields import assignee_choices, assignee_value, members_of, parse_assignee
 from keel.tasks.models import (
     Priority,
     ProgressStatus,

@@ -1,0 +1,281 @@
+"""The task list and its filters: TaskFilters, the sort keys and keyset-paginated pages
+(`tasks_for_list`, used by the list page, its CSV export and the API).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import (
+    Q,
+    QuerySet,
+)
+from django.http import Http404
+
+from keel.core.api_support import InvalidCursor
+from keel.core.models import Membership
+from keel.tasks.models import (
+    Project,
+    Status,
+    Task,
+)
+from keel.tasks.selectors.tasks import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    attach_assignees,
+    labels_for,
+    share_workspace,
+    task_base,
+    visible_projects,
+)
+
+# --- List ---------------------------------------------------------------------------------------
+
+
+def _pk(value: Any) -> Any:
+    return getattr(value, "pk", value)
+
+
+@dataclass
+class TaskFilters:
+    """Filters of the list, board and API. Objects or their ids are both accepted.
+
+    `status` is one status or a list; "open" means every status but done. `text` matches
+    the title or a reference such as "MKT-42" (`q` is accepted as an alias).
+    """
+
+    assignee: Any = None  # Membership or id
+    assignee_seat: Any = None  # Seat or id
+    label: Any = None  # Label, id or name
+    status: Any = None  # "todo", ["todo", "blocked"], "open"
+    due_from: datetime.date | None = None
+    due_to: datetime.date | None = None
+    text: str = ""
+    section: Any = None  # Section or id
+    unassigned: bool = False
+    top_level_only: bool = False
+    q: str = ""
+
+    def __post_init__(self) -> None:
+        if self.q and not self.text:
+            self.text = self.q
+
+    def apply(self, tasks: QuerySet[Task], project: Project | None = None) -> QuerySet[Task]:
+        if self.assignee:
+            tasks = tasks.filter(assignee_id=_pk(self.assignee))
+        if self.assignee_seat:
+            tasks = tasks.filter(assignee_seat_id=_pk(self.assignee_seat))
+        if self.unassigned:
+            tasks = tasks.filter(assignee__isnull=True, assignee_seat__isnull=True)
+        if self.label:
+            label = self.label
+            if isinstance(label, str) and not label.isdigit():
+                tasks = tasks.filter(task_labels__label__name=label)
+            else:
+                tasks = tasks.filter(task_labels__label_id=_pk(label))
+        statuses = self.status
+        if statuses:
+            if isinstance(statuses, str):
+                statuses = [statuses]
+            if "open" in statuses:
+                tasks = tasks.exclude(status=Status.DONE)
+            else:
+                tasks = tasks.filter(status__in=[s for s in statuses if s in Status.values])
+        if self.due_from:
+            tasks = tasks.filter(due_date__gte=self.due_from)
+        if self.due_to:
+            tasks = tasks.filter(due_date__lte=self.due_to)
+        if self.section:
+            tasks = tasks.filter(section_id=_pk(self.section))
+        if self.top_level_only:
+            tasks = tasks.filter(parent__isnull=True)
+        text = (self.text or "").strip()
+        if text:
+            condition = Q(title__icontains=text)
+            key, _sep, number = text.upper().partition("-")
+            if project is not None and number.isdigit() and key == project.key:
+                condition |= Q(number=int(number))
+            elif text.isdigit():
+                condition |= Q(number=int(text))
+            tasks = tasks.filter(condition)
+        return tasks
+
+
+# sort key → model field. Keyset pagination on (field, id); see tasks_for_list.
+SORT_FIELDS = {
+    "number": "number",
+    "due_date": "due_date",
+    "priority": "priority",
+    "updated": "updated_at",
+    "position": "position",
+}
+# The list page and its CSV export also sort by title and status. The API does not offer
+# them (yet): it validates against SORT_FIELDS, whose names its docs and errors list.
+LIST_SORT_FIELDS = {**SORT_FIELDS, "title": "title", "status": "status"}
+_NULLABLE = {"due_date"}
+# Status sorts in workflow order (to do → done), not the codes' alphabetical one.
+STATUS_ORDER: list[str] = list(Status.values)
+
+
+@dataclass
+class TaskPage:
+    items: list[Task]
+    next_cursor: str | None
+
+    @property
+    def tasks(self) -> list[Task]:
+        return self.items
+
+
+def _encode(segment: int, value: Any, pk: int) -> str:
+    if isinstance(value, datetime.datetime | datetime.date):
+        value = value.isoformat()
+    raw = json.dumps([segment, value, pk], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(cursor: str, field_name: str) -> tuple[int, Any, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        segment, value, pk = json.loads(raw)
+        if segment not in (0, 1) or not isinstance(pk, int):
+            raise ValueError
+        if segment == 0:
+            if field_name == "due_date":
+                value = datetime.date.fromisoformat(value)
+            elif field_name == "updated_at":
+                value = datetime.datetime.fromisoformat(value)
+            elif field_name == "position":
+                value = float(value)
+            elif field_name == "title":
+                if not isinstance(value, str):
+                    raise ValueError
+            elif field_name == "status":
+                if value not in STATUS_ORDER:
+                    raise ValueError
+            elif not isinstance(value, int):
+                raise ValueError
+        return segment, value, pk
+    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+        raise InvalidCursor() from exc
+
+
+def tasks_for_list(
+    *,
+    membership: Membership,
+    project: Project | None,
+    filters: TaskFilters | None = None,
+    sort: str = "number",
+    cursor: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    brief: bool = False,
+) -> TaskPage:
+    """One page of tasks of `project` (or every visible project when None).
+
+    `brief`: without the description columns (the list pages show titles only; a shop's
+    descriptions run to pages of Markdown and its rendered HTML).
+
+    `sort` is one of LIST_SORT_FIELDS, "-" for descending. Keyset on (field, id); tasks without
+    a due date come after those with one (in both directions), as a second segment paged by
+    id — so every page is one or two index range scans, never a sort of the whole project.
+    Status sorts by workflow order, one segment per status (see _page_by_status).
+    """
+    descending = sort.startswith("-")
+    key = sort.lstrip("-")
+    if key not in LIST_SORT_FIELDS:
+        key, descending = "number", False
+    field_name = LIST_SORT_FIELDS[key]
+    limit = max(1, min(int(limit or DEFAULT_LIMIT), MAX_LIMIT))
+    base = task_base(membership)
+    if brief:
+        base = base.defer("description", "description_html")
+    if project is not None:
+        if project.workspace_id != membership.workspace_id:
+            raise Http404
+        base = base.filter(project=project)
+    else:
+        base = base.filter(project__in=visible_projects(membership))
+    if filters is not None:
+        base = filters.apply(base, project)
+        if filters.label:
+            base = base.distinct()
+    if field_name == "status":
+        page = _page_by_status(base, cursor=cursor, descending=descending, limit=limit)
+        labels_for(page.items, brief)
+        share_workspace(page.items, membership.workspace)
+        return page
+
+    segment, value, last_pk = (0, None, None) if not cursor else _decode(cursor, field_name)
+    op = "lt" if descending else "gt"
+    prefix = "-" if descending else ""
+    rows: list[Task] = []
+    if segment == 0:
+        qs = base
+        if field_name in _NULLABLE:
+            qs = qs.filter(**{f"{field_name}__isnull": False})
+        if last_pk is not None:
+            # The plain bound (>= / <=) is implied by the OR, but spelled out it lets
+            # PostgreSQL start the index scan at the cursor rather than filter every row
+            # before it (SQLite already derives it from the OR).
+            qs = qs.filter(**{f"{field_name}__{op}e": value}).filter(
+                Q(**{f"{field_name}__{op}": value}) | Q(**{field_name: value, f"pk__{op}": last_pk})
+            )
+        rows = list(qs.order_by(f"{prefix}{field_name}", f"{prefix}pk")[: limit + 1])
+        if len(rows) <= limit and field_name in _NULLABLE:
+            rest = base.filter(**{f"{field_name}__isnull": True}).order_by(f"{prefix}pk")
+            rows += list(rest[: limit + 1 - len(rows)])
+    else:
+        qs = base.filter(**{f"{field_name}__isnull": True})
+        if last_pk is not None:
+            qs = qs.filter(**{f"pk__{op}": last_pk})
+        rows = list(qs.order_by(f"{prefix}pk")[: limit + 1])
+
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        last = rows[-1]
+        last_value = getattr(last, field_name)
+        if last_value is None:
+            next_cursor = _encode(1, None, last.pk)
+        else:
+            next_cursor = _encode(0, last_value, last.pk)
+    labels_for(rows, brief)
+    attach_assignees(rows)
+    share_workspace(rows, membership.workspace)
+    return TaskPage(items=rows, next_cursor=next_cursor)
+
+
+def _page_by_status(
+    base: QuerySet[Task], *, cursor: str | None, descending: bool, limit: int
+) -> TaskPage:
+    """One page in status order: one segment per status (reversed when descending), each an
+    equality range of the (project, status, id) index paged by id, read until the page is
+    full — at most one LIMIT query per status, then the labels of the page in one query.
+    The cursor is (0, status, id) of the last row shown."""
+    statuses = STATUS_ORDER[::-1] if descending else STATUS_ORDER
+    op, prefix = ("lt", "-") if descending else ("gt", "")
+    start, last_pk = 0, None
+    if cursor:
+        segment, value, last_pk = _decode(cursor, "status")
+        if segment != 0:
+            raise InvalidCursor()
+        start = statuses.index(value)
+    rows: list[Task] = []
+    for i, status in enumerate(statuses[start:], start):
+        qs = base.filter(status=status)
+        if i == start and last_pk is not None:
+            qs = qs.filter(**{f"pk__{op}": last_pk})
+        rows += list(qs.order_by(f"{prefix}pk")[: limit + 1 - len(rows)])
+        if len(rows) > limit:
+            break
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        next_cursor = _encode(0, rows[-1].status, rows[-1].pk)
+    attach_assignees(rows)
+    return TaskPage(items=rows, next_cursor=next_cursor)
