@@ -1,11 +1,13 @@
 """Shared fixtures: a workspace with an owner, admin, manager, member and assistant, and an
-outsider who belongs to another workspace. Every app's tests use these."""
+outsider who belongs to another workspace; `login` for pages and `api_for` for the JSON API.
+Every app's tests use these."""
 
 from __future__ import annotations
 
 import pytest
 
 from keel.core.models import Membership, Role
+from keel.core.tests.api_client import ApiClient, api_client_for
 from keel.core.tests.factories import MembershipFactory, WorkspaceFactory
 
 
@@ -73,3 +75,14 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def api_for(client):
+    """`api_for(membership)` → an ApiClient (keel/core/tests/api_client.py) holding a fresh API
+    token of that member; `api_for(membership, session=True)` signs `client` in instead."""
+
+    def _api_for(membership: Membership, *, session: bool = False) -> ApiClient:
+        return api_client_for(client, membership, session=session)
+
+    return _api_for

@@ -19,7 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", ui_views.healthz, name="healthz"),
     path("feeds/", include(tasks_urls.feed_urlpatterns)),
-    path("<slug:ws>/", include("keel.ui.urls")),
+    path("<slug:ws>/", include("keel.home.urls")),
     path("<slug:ws>/", include("keel.accounts.urls")),
     path("<slug:ws>/notifications/", include("keel.notifications.urls")),
     path("<slug:ws>/org/", include("keel.org.urls")),

@@ -159,9 +159,12 @@ class GroupMembership(WorkspaceScoped):
         return f"{self.membership} in {self.group}"
 
 
-class ApiTokenQuerySet(WorkspaceQuerySet):
+class ApiTokenQuerySet(WorkspaceQuerySet["ApiToken"]):
     def usable(self) -> ApiTokenQuerySet:
         return self.filter(revoked_at__isnull=True)
+
+
+ApiTokenManager = models.Manager.from_queryset(ApiTokenQuerySet)
 
 
 TOKEN_PREFIX = "keel_"  # noqa: S105  (a public prefix, not a secret)
@@ -177,7 +180,7 @@ class ApiToken(WorkspaceScoped):
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
-    objects: ClassVar[Any] = ApiTokenQuerySet.as_manager()
+    objects: ClassVar[ApiTokenManager[ApiToken]] = ApiTokenManager()
 
     class Meta:
         verbose_name = _("API token")

@@ -1,6 +1,6 @@
 """What the accounts app registers at start-up (called from AccountsConfig.ready): how its
-audit events read, and allauth's sign-in and MFA audit receivers (the one place signals are
-used: those events happen inside allauth).
+audit events read, allauth's sign-in and MFA audit receivers (the one place signals are
+used: those events happen inside allauth), the people of `keel seed`, and its sidebar links.
 """
 
 from typing import Any
@@ -42,6 +42,23 @@ AUDIT_ACTION_LABELS: dict[str, Any] = {
 
 def connect() -> None:
     from keel.accounts import receivers  # noqa: F401  (allauth sign-in audit hooks)
+    from keel.accounts.demo import seed_demo_people, seed_large_people
     from keel.core.audit import register_action_labels
+    from keel.core.seeding import register_people_seeder
+    from keel.ui.nav import NavItem, register_nav
 
     register_action_labels(AUDIT_ACTION_LABELS)
+    # The data sets' people come first: every other app's demo seeder needs the owner.
+    register_people_seeder(demo=seed_demo_people, large=seed_large_people)
+    register_nav(
+        NavItem(key="members", label=_("Members"), url_name="members",
+                permission="members.view", order=30),
+        NavItem(key="groups", label=_("Groups"), url_name="groups",
+                permission="groups.view", order=40),
+        NavItem(key="audit", label=_("Audit log"), url_name="audit",
+                permission="audit.view", order=90),
+        NavItem(key="settings", label=_("Settings"), url_name="account_settings",
+                section="bottom", workspace=False, order=20),
+        NavItem(key="workspace_new", label=_("New workspace…"), url_name="workspace_new",
+                section="switcher", workspace=False),
+    )  # fmt: skip

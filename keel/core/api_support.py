@@ -7,21 +7,18 @@ with `paginate(...)` and `page_schema(...)`, and leave every error to the proble
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from decimal import Decimal
 from functools import cache
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
-from uuid import UUID
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
@@ -34,16 +31,16 @@ from ninja.security import APIKeyCookie, HttpBearer
 from pydantic import create_model
 
 from keel.core.models import Membership
+from keel.core.pagination import MAX_PAGE_SIZE, InvalidCursor
+from keel.core.pagination import Page as Page  # re-exported for routers, beside PageParams
+from keel.core.pagination import paginate as paginate
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
 
-    from keel.accounts.models import User
-
 logger = logging.getLogger("keel.api")
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
-MAX_PAGE_SIZE = 200
 
 
 # --- Who is calling ------------------------------------------------------------------------
@@ -62,9 +59,11 @@ class ApiCaller:
 
     `membership` is set for a personal access token (bound to exactly one workspace); it is
     None for a browser session, whose membership comes from the URL's workspace slug.
+    `user` is the AUTH_USER_MODEL instance, typed by its Django base class so that core
+    need not import the app that defines it.
     """
 
-    user: User
+    user: AbstractBaseUser
     membership: Membership | None = None
     token: Any = None  # the ApiToken (accounts), typed loosely so core need not import it
 
@@ -151,7 +150,7 @@ def workspace_membership(request: HttpRequest, slug: str) -> Membership:
         return membership
     found = (
         Membership.objects.select_related("workspace", "user")
-        .filter(workspace__slug=slug, user=caller.user, offboarded_at__isnull=True)
+        .filter(workspace__slug=slug, user_id=caller.user.pk, offboarded_at__isnull=True)
         .first()
     )
     if found is None:
@@ -292,6 +291,9 @@ def install_problem_handlers(api: NinjaAPI) -> None:
     def on_django_validation(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
         return _validation_problem(django_field_errors(exc))
 
+    def on_invalid_cursor(request: HttpRequest, exc: InvalidCursor) -> HttpResponse:
+        return _validation_problem(exc.errors)
+
     def on_authentication(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
         message = exc.message if exc.message != "Unauthorized" else ""
         return problem_response(
@@ -328,6 +330,7 @@ def install_problem_handlers(api: NinjaAPI) -> None:
 
     handlers: list[tuple[type[Exception], Callable[[HttpRequest, Any], HttpResponse]]] = [
         (NinjaValidationError, on_ninja_validation),
+        (InvalidCursor, on_invalid_cursor),
         (DjangoValidationError, on_django_validation),
         (AuthenticationError, on_authentication),
         (PermissionDenied, on_permission),
@@ -340,15 +343,7 @@ def install_problem_handlers(api: NinjaAPI) -> None:
         api.add_exception_handler(exc_class, handler)
 
 
-# --- Cursor pagination ---------------------------------------------------------------------
-
-
-class InvalidCursor(NinjaValidationError):
-    """A cursor that was not made by `paginate` for this ordering (a 422 on `query.cursor`)."""
-
-    def __init__(self) -> None:
-        message = _("This cursor is not valid. Start again without one.")
-        super().__init__([{"loc": ["query", "cursor"], "msg": message, "type": "invalid_cursor"}])
+# --- Cursor pagination (keel.core.pagination, with the API's query schema) ------------------
 
 
 class PageParams(Schema):
@@ -366,109 +361,6 @@ class PageParams(Schema):
     )
 
 
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    items: list[T]
-    next_cursor: str | None
-
-
-def _json_value(value: Any) -> Any:
-    """A sort value as JSON; the sort field's `to_python` turns it back when decoding."""
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, Decimal | UUID):
-        return str(value)
-    return value
-
-
-def _encode_cursor(sort_value: Any, pk: Any) -> str:
-    raw = json.dumps([_json_value(sort_value), pk], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _sort_field(model: type[models.Model], path: str) -> models.Field[Any, Any]:
-    """The model field at a `__` path such as "user__email"."""
-    current: type[models.Model] = model
-    field: Any = None
-    for part in path.split("__"):
-        field = current._meta.get_field(part)
-        if field.is_relation and field.related_model is not None:
-            current = field.related_model
-    if field is None or field.is_relation:
-        raise FieldDoesNotExist(f"Cannot paginate on {path!r}: not a concrete value.")
-    return field  # type: ignore[no-any-return]
-
-
-def _decode_cursor(cursor: str, field: models.Field[Any, Any]) -> tuple[Any, int]:
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        sort_raw, pk = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-        if not isinstance(pk, int) or isinstance(pk, bool):
-            raise ValueError(pk)
-        sort_value = field.to_python(sort_raw)
-    except (ValueError, TypeError, UnicodeError, binascii.Error, DjangoValidationError) as exc:
-        raise InvalidCursor() from exc
-    return sort_value, pk
-
-
-def _value_at(obj: Any, path: str) -> Any:
-    for part in path.split("__"):
-        obj = getattr(obj, part)
-    return obj
-
-
-def paginate(
-    queryset: models.QuerySet[M],
-    params: PageParams,
-    *,
-    order_by: str = "id",
-) -> Page[M]:
-    """One page of `queryset`, keyset-paginated on (`order_by`, id).
-
-    `order_by` is a field path ("name", "user__email", "-created_at"; a leading "-" sorts
-    descending); the sort field must be non-null. Ties are broken by the primary key, so the
-    order is total and stable: walking `next_cursor` visits every row exactly once even when
-    rows are added meanwhile. One SQL query per page (plus the queryset's own prefetches);
-    no COUNT. The cursor is urlsafe base64 of JSON `[last_sort_value, last_id]`; a cursor
-    that cannot be decoded raises `InvalidCursor` (a 422 problem with a `cursor` error).
-    """
-    descending = order_by.startswith("-")
-    path = order_by.lstrip("-")
-    field = _sort_field(queryset.model, path)
-    limit = params.limit or settings.KEEL_API_PAGE_SIZE
-    limit = max(1, min(limit, MAX_PAGE_SIZE))
-
-    if path in {"id", "pk"}:
-        ordering = ["-pk"] if descending else ["pk"]
-    else:
-        ordering = [f"-{path}", "-pk"] if descending else [path, "pk"]
-    qs = queryset.order_by(*ordering)
-
-    if params.cursor:
-        sort_value, last_pk = _decode_cursor(params.cursor, field)
-        op = "lt" if descending else "gt"
-        if path in {"id", "pk"}:
-            qs = qs.filter(**{f"pk__{op}": last_pk})
-        else:
-            qs = qs.filter(
-                models.Q(**{f"{path}__{op}": sort_value})
-                | models.Q(**{path: sort_value, f"pk__{op}": last_pk})
-            )
-
-    rows = list(qs[: limit + 1])
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        last = rows[-1]
-        next_cursor = _encode_cursor(
-            last.pk if path in {"id", "pk"} else _value_at(last, path), last.pk
-        )
-    return Page(items=rows, next_cursor=next_cursor)
-
-
 @cache
 def page_schema(item: type[Schema]) -> type[Schema]:
     """The response schema `{"items": [item], "next_cursor": str | null}` for a list route.
@@ -476,7 +368,7 @@ def page_schema(item: type[Schema]) -> type[Schema]:
     `@router.get("/things", response=page_schema(ThingOut))` and return `paginate(...)`.
     """
     name = f"{item.__name__.removesuffix('Out')}Page"
-    model: type[Schema] = create_model(  # type: ignore[call-overload]
+    model: type[Schema] = create_model(
         name,
         __base__=Schema,
         items=(list[item], ...),  # type: ignore[valid-type]
@@ -488,29 +380,36 @@ def page_schema(item: type[Schema]) -> type[Schema]:
 # --- Route catalog -------------------------------------------------------------------------
 
 
-def api_route_catalog(api: NinjaAPI | None = None) -> list[tuple[str, str]]:
-    """Every (METHOD, path template) the API serves, e.g. ("GET", "/api/v1/workspaces/{slug}").
+class ApiRoute(NamedTuple):
+    """One operation: ("GET", "/api/v1/workspaces/{slug}", "keel.accounts.api.routes")."""
+
+    method: str
+    template: str
+    module: str  # the view function's module: which app serves the route
+
+
+def api_route_catalog(api: NinjaAPI) -> list[ApiRoute]:
+    """Every (METHOD, path template, module) `api` serves, e.g. ("GET",
+    "/api/v1/workspaces/{slug}", "keel.accounts.api.routes").
 
     For the isolation harness, which must cover every route: it walks the API's bound
     routers (the same structure ninja builds its URL patterns and OpenAPI paths from), so a
     route added by any app's router shows up here without registering it twice. Path
-    converters are dropped ("{int:id}" → "{id}"). Defaults to the project's `keel.api.api`.
+    converters are dropped ("{int:id}" → "{id}"). The caller passes the project's API
+    (`keel.api.api`): core never imports the root API, which imports the apps.
     The OpenAPI docs and schema pages are not included.
     """
-    import re
-
     from django.urls import reverse
 
-    if api is None:
-        from keel.api import api as project_api
-
-        api = project_api
     root = reverse(f"{api.urls_namespace}:api-root").rstrip("/")
-    routes: list[tuple[str, str]] = []
+    routes: list[ApiRoute] = []
     for bound in api._get_bound_routers():
         for sub_path, path_view in bound.path_operations.items():
             joined = "/".join(p.strip("/") for p in (bound.prefix, sub_path) if p.strip("/"))
             template = re.sub(r"{[^}:]+:", "{", f"{root}/{joined}")
             for operation in path_view.operations:
-                routes.extend((method.upper(), template) for method in operation.methods)
-    return sorted(set(routes), key=lambda r: (r[1], r[0]))
+                module = operation.view_func.__module__
+                routes.extend(
+                    ApiRoute(method.upper(), template, module) for method in operation.methods
+                )
+    return sorted(set(routes), key=lambda r: (r.template, r.method))

@@ -1,4 +1,5 @@
-"""Writing audit events. Callers pass what happened; this module adds where it came from.
+"""Writing audit events. Callers pass what happened and where it came from (an AuditContext,
+built from the request by views; see keel.core.services).
 
 Never pass a secret in `data`: keys that look secret are refused so a slip fails loudly in tests.
 """
@@ -12,9 +13,8 @@ from django.db import models
 from keel.core.models import AuditEvent
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
-
     from keel.core.models import Workspace
+    from keel.core.services import AuditContext
 
 _SECRET_WORDS = ("password", "secret", "token", "otp", "code", "key")
 
@@ -31,19 +31,13 @@ def action_label(action: str) -> Any:
     return _ACTION_LABELS.get(action, action)
 
 
-def client_ip(request: HttpRequest | None) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
-
-
 def audit(
     *,
     action: str,
     actor: Any = None,
     workspace: Workspace | None = None,
     target: models.Model | None = None,
-    request: HttpRequest | None = None,
+    context: AuditContext | None = None,
     data: dict[str, Any] | None = None,
     actor_email: str = "",
 ) -> AuditEvent:
@@ -64,6 +58,6 @@ def audit(
         target_id=str(target.pk) if target is not None else "",
         target_repr=str(target)[:200] if target is not None else "",
         data=data,
-        ip=client_ip(request),
-        user_agent=(request.META.get("HTTP_USER_AGENT", "") if request else "")[:300],
+        ip=context.ip if context else None,
+        user_agent=context.user_agent[:300] if context else "",
     )

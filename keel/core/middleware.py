@@ -53,7 +53,7 @@ class WorkspaceMiddleware:
             raise Http404
         request.workspace = membership.workspace  # type: ignore[attr-defined]
         request.membership = membership  # type: ignore[attr-defined]
-        tz = request.user.timezone or membership.workspace.timezone  # type: ignore[union-attr]
+        tz = request.user.timezone or membership.workspace.timezone
         timezone.activate(tz)
         return None
 

@@ -6,7 +6,7 @@ selectors start every read from it so a query can never cross companies by accid
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypeVar
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -40,9 +40,17 @@ class TimeStamped(models.Model):
         abstract = True
 
 
-class WorkspaceQuerySet(models.QuerySet):
+_M = TypeVar("_M", bound=models.Model)
+
+
+class WorkspaceQuerySet(models.QuerySet[_M]):
     def in_workspace(self, workspace: Workspace) -> Self:
         return self.filter(workspace=workspace)
+
+
+# Managers are built at module level with `Manager.from_queryset` so that the django-stubs
+# plugin types `Model.objects.in_workspace(ws)` and each queryset's own methods.
+WorkspaceManager = models.Manager.from_queryset(WorkspaceQuerySet)
 
 
 class WorkspaceScoped(TimeStamped):
@@ -50,7 +58,7 @@ class WorkspaceScoped(TimeStamped):
 
     workspace = models.ForeignKey("core.Workspace", on_delete=models.CASCADE, related_name="+")
 
-    objects: ClassVar[Any] = WorkspaceQuerySet.as_manager()
+    objects = WorkspaceManager()
 
     class Meta:
         abstract = True
@@ -87,9 +95,12 @@ class Role(models.TextChoices):
     GUEST = "guest", _("Guest")
 
 
-class MembershipQuerySet(WorkspaceQuerySet):
+class MembershipQuerySet(WorkspaceQuerySet["Membership"]):
     def active(self) -> Self:
         return self.filter(offboarded_at__isnull=True)
+
+
+MembershipManager = models.Manager.from_queryset(MembershipQuerySet)
 
 
 class Membership(TimeStamped):
@@ -103,7 +114,7 @@ class Membership(TimeStamped):
     title = models.CharField(_("job title"), max_length=120, blank=True)
     offboarded_at = models.DateTimeField(_("offboarded"), null=True, blank=True)
 
-    objects: ClassVar[Any] = MembershipQuerySet.as_manager()
+    objects: ClassVar[MembershipManager[Membership]] = MembershipManager()
 
     class Meta:
         verbose_name = _("membership")
@@ -145,7 +156,7 @@ class AuditEvent(models.Model):
     user_agent = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
-    objects: ClassVar[Any] = WorkspaceQuerySet.as_manager()
+    objects: ClassVar[WorkspaceManager[AuditEvent]] = WorkspaceManager()
 
     class Meta:
         verbose_name = _("audit event")

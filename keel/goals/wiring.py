@@ -1,5 +1,5 @@
 """What the vision app registers at start-up (called from GoalsConfig.ready): audit labels,
-the demo seeder, and the milestones a seat answers for (seat ownership).
+the demo seeder, the milestones a seat answers for (seat ownership) and the sidebar link.
 """
 
 from __future__ import annotations
@@ -46,7 +46,10 @@ def connect() -> None:
     from keel.core.seeding import register_demo_seeder
     from keel.goals.demo import seed_demo_vision
     from keel.org.ownership import register_seat_ownership
+    from keel.ui.nav import NavItem, register_nav
 
     register_demo_seeder(seed_demo_vision)
     register_action_labels(GOALS_ACTION_LABELS)
     register_seat_ownership("goals.milestones", _("Vision milestones"), seat_milestones)
+    register_nav(NavItem(key="vision", label=_("Vision"), url_name="goals_vision",
+                         permission="goals.view", order=60))  # fmt: skip

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,9 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from keel.core.models import Membership, WorkspaceQuerySet, WorkspaceScoped
 
 
-class NotificationQuerySet(WorkspaceQuerySet):
+class NotificationQuerySet(WorkspaceQuerySet["Notification"]):
     def unread(self) -> NotificationQuerySet:
         return self.filter(read_at__isnull=True)
+
+
+NotificationManager = models.Manager.from_queryset(NotificationQuerySet)
 
 
 class Notification(WorkspaceScoped):
@@ -25,7 +28,7 @@ class Notification(WorkspaceScoped):
     url = models.CharField(max_length=500, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
-    objects: ClassVar[Any] = NotificationQuerySet.as_manager()
+    objects: ClassVar[NotificationManager[Notification]] = NotificationManager()
 
     class Meta:
         verbose_name = _("notification")

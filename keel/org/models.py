@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -102,7 +102,7 @@ class EmploymentType(models.TextChoices):
     CONTRACTOR = "contractor", _("Contractor")
 
 
-class SeatQuerySet(WorkspaceQuerySet):
+class SeatQuerySet(WorkspaceQuerySet["Seat"]):
     def today(self) -> SeatQuerySet:
         """The chart of today: filled and open seats."""
         return self.exclude(status=SeatStatus.PLANNED)
@@ -110,6 +110,9 @@ class SeatQuerySet(WorkspaceQuerySet):
     def as_of(self, date: datetime.date) -> SeatQuerySet:
         """The future chart on `date`: today's seats plus planned seats due by then."""
         return self.filter(~Q(status=SeatStatus.PLANNED) | Q(planned_for__lte=date))
+
+
+SeatManager = models.Manager.from_queryset(SeatQuerySet)
 
 
 class Seat(WorkspaceScoped):
@@ -155,7 +158,7 @@ class Seat(WorkspaceScoped):
     planned_for = models.DateField(_("target quarter"), null=True, blank=True)
     position = models.PositiveIntegerField(default=0)
 
-    objects: ClassVar[Any] = SeatQuerySet.as_manager()
+    objects: ClassVar[SeatManager[Seat]] = SeatManager()
 
     class Meta:
         verbose_name = _("seat")

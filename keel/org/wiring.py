@@ -1,6 +1,6 @@
 """What the org app registers at start-up (called from OrgConfig.ready): offboarding vacates
-the leaving member's seats, the demo seeder draws Demo Shop's chart, and audit actions get
-labels.
+the leaving member's seats, the demo seeder draws Demo Shop's chart, audit actions get
+labels, and the sidebar links to the chart.
 """
 
 from __future__ import annotations
@@ -48,7 +48,10 @@ def connect() -> None:
     from keel.core.audit import register_action_labels
     from keel.core.seeding import register_demo_seeder
     from keel.org.demo import seed_demo_org
+    from keel.ui.nav import NavItem, register_nav
 
     register_offboarding_step("org.seats", _("Seats vacated"), vacate_seats_on_offboarding)
     register_demo_seeder(seed_demo_org)
     register_action_labels(AUDIT_LABELS)
+    register_nav(NavItem(key="org", label=_("Org chart"), url_name="org_chart",
+                         permission="org.view", order=50))  # fmt: skip

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "keel.org",
     "keel.goals",
     "keel.tasks",
+    "keel.home",  # the front page summarises the other apps, so it comes last
     "ninja",
 ]
 

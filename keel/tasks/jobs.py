@@ -8,6 +8,6 @@ from django_tasks import task
 @task()
 def materialize_recurrences() -> int:
     """Top up every active recurring series (scheduled every 15 minutes by wiring_planning)."""
-    from keel.tasks.services.recurrence import materialize_all
+    from keel.tasks.services.occurrences import materialize_all
 
     return materialize_all()

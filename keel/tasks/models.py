@@ -8,7 +8,7 @@ with keyset pagination over these keys, never OFFSET over a sort of the whole ta
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar, Self
 
 from django.db import models
 from django.db.models import F, Q
@@ -168,9 +168,12 @@ class Recurrence(WorkspaceScoped):
         return self.title
 
 
-class TaskQuerySet(WorkspaceQuerySet):
-    def open(self) -> Any:
+class TaskQuerySet(WorkspaceQuerySet["Task"]):
+    def open(self) -> Self:
         return self.exclude(status=Status.DONE)
+
+
+TaskManager = models.Manager.from_queryset(TaskQuerySet)
 
 
 class Task(WorkspaceScoped):
@@ -224,7 +227,7 @@ class Task(WorkspaceScoped):
         "self", through="TaskDependency", symmetrical=False, blank=True, related_name="blocking"
     )
 
-    objects: ClassVar[Any] = TaskQuerySet.as_manager()
+    objects: ClassVar[TaskManager[Task]] = TaskManager()
 
     class Meta:
         verbose_name = _("task")
@@ -256,7 +259,7 @@ class Task(WorkspaceScoped):
             models.Index(fields=["project", "updated_at"], name="task_list_updated"),
             # Title and status sorts: id spelled out so that PostgreSQL too reads (key, id)
             # in index order (SQLite appends the rowid by itself); status pages one status
-            # at a time by id (selectors._page_by_status).
+            # at a time by id (selectors.list._page_by_status).
             models.Index(fields=["project", "title", "id"], name="task_list_title"),
             models.Index(fields=["project", "status", "id"], name="task_list_status"),
             models.Index(fields=["project", "section", "position"], name="task_column"),

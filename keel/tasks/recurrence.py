@@ -218,7 +218,7 @@ def _rrule(text: str, dtstart: datetime, *, drop_count: bool = False) -> rrule:
     if drop_count:
         parts.pop("COUNT", None)
     body = ";".join(f"{k}={v}" for k, v in parts.items())
-    return rrulestr(body, dtstart=dtstart, cache=False)  # type: ignore[return-value]
+    return rrulestr(body, dtstart=dtstart, cache=False)
 
 
 # --- Back to a preset ---------------------------------------------------------------------
@@ -334,7 +334,7 @@ def next_occurrence(
 ) -> datetime | None:
     """The first local occurrence after `after_local` (naive), or None when the series ended."""
     found = rule.compiled().after(after_local, inc=inclusive)
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def next_after_completion(rule: Rule, completed_on: date) -> datetime | None:
@@ -346,7 +346,7 @@ def next_after_completion(rule: Rule, completed_on: date) -> datetime | None:
     """
     restart = datetime.combine(completed_on, rule.dtstart.time())
     restart = max(restart, rule.dtstart)
-    return rule.compiled(dtstart=restart, drop_count=True).after(  # type: ignore[no-any-return]
+    return rule.compiled(dtstart=restart, drop_count=True).after(
         datetime.combine(completed_on, time.max), inc=False
     )
 
@@ -472,7 +472,7 @@ def _describe_en(
         split = _split_byday(byday[0])
         if split is None or split[0] not in _EN_ORDINALS:
             return None
-        return f"{every} on the {_EN_ORDINALS[split[0]]} {_EN_DAYS[split[1]]}"  # type: ignore[index]
+        return f"{every} on the {_EN_ORDINALS[split[0]]} {_EN_DAYS[split[1]]}"
     if freq == "MONTHLY" and not byday and not bymonthday and start is not None:
         return f"{every} on the {_en_ordinal_day(start.day)}"
     if freq == "YEARLY" and not byday and not bymonthday:
@@ -516,7 +516,7 @@ def _describe_zh(
         split = _split_byday(byday[0])
         if split is None or split[0] not in _ZH_ORDINALS:
             return None
-        return f"{every}{_ZH_ORDINALS[split[0]]}周{_ZH_DAYS[split[1]]}"  # type: ignore[index]
+        return f"{every}{_ZH_ORDINALS[split[0]]}周{_ZH_DAYS[split[1]]}"
     if freq == "MONTHLY" and not byday and not bymonthday and start is not None:
         return f"{every}{start.day}日"
     if freq == "YEARLY" and not byday and not bymonthday:

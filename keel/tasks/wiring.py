@@ -1,7 +1,7 @@
 """Everything the tasks app plugs into other apps' registries at start-up (called from
 TasksConfig.ready): notification kinds, audit labels, the offboarding step (open tasks to
 reassign), seat ownership, the recurrence scheduler and completion hook, the demo seeder and
-its share of the benchmark data set (`keel seed large`).
+its share of the benchmark data set (`keel seed large`), and the sidebar links.
 
 Notifications are a delivery service any module may use, like core (decided for tasks).
 """
@@ -94,7 +94,8 @@ def connect() -> None:
     from keel.tasks.demo import seed_demo_tasks
     from keel.tasks.jobs import materialize_recurrences
     from keel.tasks.services import tasks as task_services
-    from keel.tasks.services.recurrence import on_task_completed
+    from keel.tasks.services.occurrences import on_task_completed
+    from keel.ui.nav import NavItem, register_nav
 
     register_kind("task.assigned", _("A task was assigned to you"), in_app=True, email=True)
     register_kind("task.mentioned", _("Someone mentioned you"), in_app=True, email=True)
@@ -106,6 +107,13 @@ def connect() -> None:
     register_demo_seeder(seed_demo_tasks)
     register_action_labels(IO_ACTION_LABELS)
     register_large_seeder(_seed_large)
+    # Everyone may use tasks; assistants and guests see only projects they were added to.
+    register_nav(
+        NavItem(key="tasks", label=_("My tasks"), url_name="tasks_mine",
+                permission="tasks.view", order=10),
+        NavItem(key="projects", label=_("Projects"), url_name="projects",
+                permission="tasks.view", order=20),
+    )  # fmt: skip
     every(MATERIALIZE_EVERY, materialize_recurrences)
     if on_task_completed not in task_services.on_task_completed:
         task_services.on_task_completed.append(on_task_completed)

@@ -1,17 +1,19 @@
-"""What every page's shell needs: the current workspace, membership, switcher, unread count.
+"""What every page's shell needs: the current workspace, membership, switcher, navigation.
 
 Everything is lazy and cached on the request: a partial rendered for htmx never touches the
-database for the shell, and a full page costs at most two queries (memberships, unread count).
+database for the shell, and a full page costs at most two queries (memberships, and the
+notifications badge). The links come from the apps' registrations (keel.ui.nav).
 """
 
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.http import HttpRequest
 
 from keel.core.models import Membership
+from keel.ui.nav import Badges, NavLink, Section, front_url, links_for
 
 if TYPE_CHECKING:
     from keel.core.models import Workspace
@@ -37,7 +39,7 @@ class Shell:
             return []
         return list(
             Membership.objects.active()
-            .filter(user=self.request.user, workspace__isnull=False)
+            .filter(user_id=cast(int, self.request.user.pk), workspace__isnull=False)
             .select_related("workspace")
             .order_by("workspace__name", "workspace_id")
         )
@@ -60,17 +62,38 @@ class Shell:
         return nav.workspace if nav is not None else None
 
     @cached_property
-    def unread_count(self) -> int:
-        nav = self.nav_membership
-        if nav is None:
-            return 0
-        from keel.notifications.selectors import unread_count
+    def badges(self) -> Badges:
+        """Counts beside nav links by item key (`shell.badges.notifications`): each costs its
+        query once per request, however often the sidebar and the page read it."""
+        return Badges(self.nav_membership)
 
-        return unread_count(membership=nav)
+    def _links(self, section: Section) -> list[NavLink]:
+        return links_for(
+            section, membership=self.nav_membership, path=self.request.path, badges=self.badges
+        )
+
+    @cached_property
+    def nav_main(self) -> list[NavLink]:
+        """The main navigation: the apps' registered links this membership may use."""
+        return self._links("main")
+
+    @cached_property
+    def nav_bottom(self) -> list[NavLink]:
+        return self._links("bottom")
+
+    @cached_property
+    def nav_switcher(self) -> list[NavLink]:
+        """Links after the workspaces in the workspace menu (e.g. "New workspace…")."""
+        return self._links("switcher")
+
+    @cached_property
+    def workspace_links(self) -> list[tuple[Membership, str]]:
+        """The switcher's workspaces, each with the URL of its front page."""
+        return [(m, front_url(m.workspace.slug)) for m in self.memberships]
 
 
 def get_shell(request: HttpRequest) -> Shell:
-    """One Shell per request, so the home page can reuse the unread count it already paid for."""
+    """One Shell per request, so a page can reuse a badge count the sidebar also shows."""
     shell = getattr(request, "_keel_shell", None)
     if shell is None:
         shell = Shell(request)

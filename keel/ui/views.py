@@ -1,21 +1,19 @@
-"""Pages that belong to no module: the landing redirect, the workspace home, health."""
+"""Pages that belong to no module: the landing redirect and health."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from keel.core.models import Membership
-from keel.ui.context_processors import get_shell
-from keel.ui.selectors import cockpit_for, greeting_for
+from keel.ui.nav import front_url
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """`/`: signed-in users go to their first workspace; others to sign in."""
     if not request.user.is_authenticated:
-        return redirect("account_login")
+        return redirect(settings.LOGIN_URL)
     membership = (
         Membership.objects.active()
         .filter(user=request.user)
@@ -25,20 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
     if membership is None:
         return render(request, "ui/no_workspace.html")
-    return redirect("workspace_home", ws=membership.workspace.slug)
-
-
-@login_required
-def workspace_home(request: HttpRequest, ws: str) -> HttpResponse:
-    """The owner's cockpit: what needs attention, recent activity, quick actions."""
-    membership: Membership = request.membership  # type: ignore[attr-defined]
-    cockpit = cockpit_for(membership=membership, unread=get_shell(request).unread_count)
-    context = {
-        "cockpit": cockpit,
-        "greeting": greeting_for(name=membership.user.display_name),
-        "today": timezone.localdate(),
-    }
-    return render(request, "ui/home.html", context)
+    return redirect(front_url(membership.workspace.slug))
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

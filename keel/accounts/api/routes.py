@@ -31,7 +31,7 @@ from keel.accounts.api.schemas import (
     OffboardingOut,
     QueuedOut,
 )
-from keel.accounts.models import Group, Invitation
+from keel.accounts.models import Group, Invitation, User
 from keel.accounts.offboarding import step_label
 from keel.core.api_support import (
     ERROR_RESPONSES,
@@ -45,6 +45,7 @@ from keel.core.api_support import (
 )
 from keel.core.models import Membership, MembershipQuerySet
 from keel.core.permissions import require
+from keel.core.services import AuditContext
 
 router = Router(tags=["accounts"])
 
@@ -52,9 +53,8 @@ WS = "/workspaces/{slug}"
 
 
 def _members(membership: Membership) -> MembershipQuerySet:
-    # in_workspace() is typed as returning the base WorkspaceQuerySet; it keeps the subclass.
     members = Membership.objects.in_workspace(membership.workspace)
-    return cast(MembershipQuerySet, members.select_related("user", "workspace"))
+    return members.select_related("user", "workspace")
 
 
 def _groups(membership: Membership) -> QuerySet[Group]:
@@ -81,7 +81,7 @@ def _group_detail(membership: Membership, group_id: int) -> Group:
 def me(request: HttpRequest) -> dict[str, Any]:
     """The signed-in user; with a token, also the token's workspace and role."""
     caller = api_caller(request)
-    user = caller.user
+    user = cast(User, caller.user)  # core types it as AUTH_USER_MODEL's base class
     token = None
     if caller.membership is not None:
         token = {
@@ -108,7 +108,9 @@ def me(request: HttpRequest) -> dict[str, Any]:
 def workspace_list(request: HttpRequest, params: Query[PageParams]) -> Page[Membership]:
     """Workspaces the caller is an active member of (with a token: only the token's own)."""
     caller = api_caller(request)
-    memberships = Membership.objects.active().filter(user=caller.user).select_related("workspace")
+    memberships = (
+        Membership.objects.active().filter(user_id=caller.user.pk).select_related("workspace")
+    )
     if caller.membership is not None:
         memberships = memberships.filter(pk=caller.membership.pk)
     return paginate(memberships, params, order_by="workspace__slug")
@@ -146,7 +148,11 @@ def invitation_create(request: HttpRequest, slug: str, payload: InvitationIn) ->
     """Email an invitation. The link's secret goes only to the invitee, never into the reply."""
     membership = workspace_membership(request, slug)
     invitation, _secret = services.invitation_create(
-        actor=membership, email=payload.email, role=payload.role.value, request=request
+        actor=membership,
+        email=payload.email,
+        role=payload.role.value,
+        base_url=request.build_absolute_uri("/"),
+        context=AuditContext.from_request(request),
     )
     return Status(201, invitation)
 
@@ -160,7 +166,10 @@ def member_update(
     membership = workspace_membership(request, slug)
     target = get_in_workspace(_members(membership), membership, member_id)
     return services.membership_change_role(
-        actor=membership, membership=target, role=payload.role.value, request=request
+        actor=membership,
+        membership=target,
+        role=payload.role.value,
+        context=AuditContext.from_request(request),
     )
 
 
@@ -173,7 +182,9 @@ def member_offboard(request: HttpRequest, slug: str, member_id: int) -> dict[str
     """End the member's access at once; returns what each offboarding step did."""
     membership = workspace_membership(request, slug)
     target = get_in_workspace(_members(membership), membership, member_id)
-    summary = services.membership_offboard(actor=membership, membership=target, request=request)
+    summary = services.membership_offboard(
+        actor=membership, membership=target, context=AuditContext.from_request(request)
+    )
     return {
         "member": summary.membership,
         "steps": [
@@ -209,7 +220,7 @@ def group_create(request: HttpRequest, slug: str, payload: GroupIn) -> Status[Gr
         name=payload.name,
         alias=payload.alias,
         description=payload.description,
-        request=request,
+        context=AuditContext.from_request(request),
     )
     return Status(201, _group_detail(membership, group.pk))
 
@@ -236,7 +247,7 @@ def group_update(request: HttpRequest, slug: str, group_id: int, payload: GroupP
         name=payload.name if payload.name is not None else group.name,
         alias=payload.alias if payload.alias is not None else group.alias,
         description=payload.description if payload.description is not None else group.description,
-        request=request,
+        context=AuditContext.from_request(request),
     )
     return _group_detail(membership, group.pk)
 
@@ -247,7 +258,7 @@ def group_update(request: HttpRequest, slug: str, group_id: int, payload: GroupP
 def group_delete(request: HttpRequest, slug: str, group_id: int) -> Status[None]:
     membership = workspace_membership(request, slug)
     group = get_in_workspace(Group.objects.all(), membership, group_id)
-    services.group_delete(actor=membership, group=group, request=request)
+    services.group_delete(actor=membership, group=group, context=AuditContext.from_request(request))
     return Status(204, None)
 
 
@@ -274,7 +285,9 @@ def group_members_set(
             "ids": ", ".join(map(str, unknown))
         }
         raise ValidationError({"member_ids": ValidationError(message, code="unknown_member")})
-    services.group_set_members(actor=membership, group=group, members=members, request=request)
+    services.group_set_members(
+        actor=membership, group=group, members=members, context=AuditContext.from_request(request)
+    )
     return _group_detail(membership, group.pk)
 
 
@@ -290,6 +303,10 @@ def group_send(
     membership = workspace_membership(request, slug)
     group = get_in_workspace(Group.objects.select_related("workspace"), membership, group_id)
     queued = services.group_send(
-        actor=membership, group=group, subject=payload.subject, body=payload.body, request=request
+        actor=membership,
+        group=group,
+        subject=payload.subject,
+        body=payload.body,
+        context=AuditContext.from_request(request),
     )
     return {"queued": queued}

@@ -17,6 +17,7 @@ from keel.core.models import (
     domain_validator,
     slug_validator,
 )
+from keel.core.services import AuditContext
 
 COMMON_TIMEZONES = [
     "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo",
@@ -68,7 +69,7 @@ class WorkspaceForm(forms.Form):
     def clean_email_domain(self) -> str:
         return self.cleaned_data["email_domain"].lower().strip()
 
-    def create_for(self, user: Any, request: Any) -> Any:
+    def create_for(self, user: Any, context: AuditContext | None) -> Any:
         """The new workspace, owned by `user`; returns the owner membership."""
         from keel.accounts.services import workspace_create
 
@@ -79,7 +80,7 @@ class WorkspaceForm(forms.Form):
             email_domain=self.cleaned_data["email_domain"],
             language=self.cleaned_data["language"],
             timezone_name=self.cleaned_data["timezone"],
-            request=request,
+            context=context,
         )
 
 
@@ -99,7 +100,7 @@ class WorkspaceSignupForm(WorkspaceForm):
         user.full_name = self.cleaned_data["full_name"]
         user.language = self.cleaned_data["language"]
         user.save(update_fields=["full_name", "language"])
-        self.create_for(user, request)
+        self.create_for(user, AuditContext.from_request(request))
         request.session["keel_language"] = user.language
 
 

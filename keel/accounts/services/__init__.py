@@ -1,15 +1,18 @@
-"""Services of accounts. Import from here: `from keel.accounts import services`."""
+"""Services of accounts. Import from here: `from keel.accounts import services`.
 
-from keel.accounts.services.people import (
-    CORE_STEP_LABELS,
-    STAFF_ROLES,
-    OffboardingSummary,
-    audit_export_record,
+Split by subject: workspaces (and the audit export), invitations, members (role changes,
+offboarding), groups, users (a person's own profile).
+"""
+
+from keel.accounts.services.groups import (
     group_create,
     group_delete,
     group_send,
     group_set_members,
     group_update,
+)
+from keel.accounts.services.invitations import (
+    STAFF_ROLES,
     invitation_accept,
     invitation_create,
     invitation_find,
@@ -17,13 +20,19 @@ from keel.accounts.services.people import (
     invitation_revoke,
     invitation_signup,
     invitation_url,
+)
+from keel.accounts.services.members import (
+    CORE_STEP_LABELS,
+    OffboardingSummary,
     membership_change_role,
     membership_offboard,
-    workspace_create,
 )
+from keel.accounts.services.users import PROFILE_FIELDS, user_profile_update
+from keel.accounts.services.workspaces import audit_export_record, workspace_create
 
 __all__ = [
     "CORE_STEP_LABELS",
+    "PROFILE_FIELDS",
     "STAFF_ROLES",
     "OffboardingSummary",
     "audit_export_record",
@@ -41,5 +50,6 @@ __all__ = [
     "invitation_url",
     "membership_change_role",
     "membership_offboard",
+    "user_profile_update",
     "workspace_create",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 from django.core import mail
@@ -12,64 +11,8 @@ from django.test import Client
 from keel.accounts.models import ApiToken, Group, GroupMembership, Invitation
 from keel.accounts.tokens import token_create, token_revoke
 from keel.core.models import Membership, Role
+from keel.core.tests.api_client import ApiClient, assert_problem, error_locs
 from keel.core.tests.factories import MembershipFactory
-
-PROBLEM = "application/problem+json"
-
-
-class Api:
-    """A test client that sends a bearer token (or none) and JSON bodies."""
-
-    def __init__(self, client: Client, raw: str | None = None) -> None:
-        self.client = client
-        self.headers = {"Authorization": f"Bearer {raw}"} if raw else {}
-
-    def _send(self, method: str, path: str, body: Any = None, **extra: Any) -> Any:
-        kwargs: dict[str, Any] = {"headers": self.headers, **extra}
-        if body is not None:
-            kwargs.update(data=json.dumps(body), content_type="application/json")
-        return getattr(self.client, method)(f"/api/v1{path}", **kwargs)
-
-    def get(self, path: str, **extra: Any) -> Any:
-        return self._send("get", path, **extra)
-
-    def post(self, path: str, body: Any = None) -> Any:
-        return self._send("post", path, body if body is not None else {})
-
-    def patch(self, path: str, body: Any) -> Any:
-        return self._send("patch", path, body)
-
-    def put(self, path: str, body: Any) -> Any:
-        return self._send("put", path, body)
-
-    def delete(self, path: str) -> Any:
-        return self._send("delete", path)
-
-
-@pytest.fixture
-def api_for(client):
-    """`api_for(membership)` → an Api client holding a fresh token of that membership."""
-
-    def _api_for(membership: Membership) -> Api:
-        _token, raw = token_create(membership=membership, name="test")
-        return Api(client, raw)
-
-    return _api_for
-
-
-def assert_problem(response: Any, status: int) -> dict[str, Any]:
-    assert response.status_code == status, response.content
-    assert response["Content-Type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["type"].startswith("urn:keel:problem:")
-    assert body["title"] and body["detail"]
-    return body
-
-
-def error_locs(body: dict[str, Any]) -> list[list[Any]]:
-    return [e["loc"] for e in body["errors"]]
-
 
 # --- Authentication ------------------------------------------------------------------------
 
@@ -78,12 +21,12 @@ def error_locs(body: dict[str, Any]) -> list[list[Any]]:
     "path", ["/me", "/workspaces", "/workspaces/acme", "/workspaces/acme/members"]
 )
 def test_no_credentials_is_401_problem(client, owner, path):
-    body = assert_problem(Api(client).get(path), 401)
+    body = assert_problem(ApiClient(client).get(path), 401)
     assert body["type"] == "urn:keel:problem:not-authenticated"
 
 
 def test_post_without_credentials_is_401_not_csrf_403(client, owner):
-    response = Api(Client(enforce_csrf_checks=True)).post(
+    response = ApiClient(Client(enforce_csrf_checks=True)).post(
         "/workspaces/acme/invitations", {"email": "new@acme.example", "role": "member"}
     )
     assert_problem(response, 401)
@@ -91,7 +34,7 @@ def test_post_without_credentials_is_401_not_csrf_403(client, owner):
 
 
 def test_unknown_token_is_401(client, owner):
-    response = Api(client, "keel_not-a-real-token").get("/me")
+    response = ApiClient(client, "keel_not-a-real-token").get("/me")
     assert_problem(response, 401)
     assert response["WWW-Authenticate"].startswith("Bearer")
 
@@ -99,7 +42,7 @@ def test_unknown_token_is_401(client, owner):
 def test_revoked_token_is_401(client, owner):
     token, raw = token_create(membership=owner, name="ci")
     token_revoke(membership=owner, token=token)
-    assert_problem(Api(client, raw).get("/me"), 401)
+    assert_problem(ApiClient(client, raw).get("/me"), 401)
 
 
 def test_offboarded_members_token_is_401(client, owner, member):
@@ -108,17 +51,17 @@ def test_offboarded_members_token_is_401(client, owner, member):
     _token, raw = token_create(membership=member, name="laptop")
     member.offboarded_at = owner.created_at
     member.save(update_fields=["offboarded_at"])
-    assert_problem(Api(client, raw).get("/me"), 401)
+    assert_problem(ApiClient(client, raw).get("/me"), 401)
 
 
 def test_bad_token_does_not_fall_back_to_session(client, login, owner):
     login(owner)
-    assert_problem(Api(client, "keel_revoked-or-wrong").get("/me"), 401)
+    assert_problem(ApiClient(client, "keel_revoked-or-wrong").get("/me"), 401)
 
 
 def test_session_auth_works_for_reads(client, login, owner):
     login(owner)
-    response = Api(client).get("/workspaces/acme")
+    response = ApiClient(client).get("/workspaces/acme")
     assert response.status_code == 200
     assert response.json()["role"] == "owner"
 
@@ -127,7 +70,7 @@ def test_session_write_needs_csrf_token(owner):
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(owner.user)
     body = {"email": "new@acme.example", "role": "member"}
-    response = Api(browser).post("/workspaces/acme/invitations", body)
+    response = ApiClient(browser).post("/workspaces/acme/invitations", body)
     assert_problem(response, 403)
     assert not Invitation.objects.exists()
 
@@ -144,7 +87,7 @@ def test_session_write_needs_csrf_token(owner):
 
 def test_session_of_non_member_is_404(client, login, outsider, owner):
     login(outsider)
-    body = assert_problem(Api(client).get("/workspaces/acme"), 404)
+    body = assert_problem(ApiClient(client).get("/workspaces/acme"), 404)
     assert "acme" not in json.dumps(body).lower()
 
 
@@ -163,7 +106,7 @@ def test_me_with_token_shows_its_workspace_and_role(api_for, manager):
 
 def test_me_with_session_has_no_token(client, login, owner):
     login(owner)
-    body = Api(client).get("/me").json()
+    body = ApiClient(client).get("/me").json()
     assert body["id"] == owner.user_id
     assert body["token"] is None
 
@@ -176,14 +119,14 @@ def test_workspaces_lists_only_the_tokens_workspace(api_for, owner, other_worksp
     assert body["next_cursor"] is None
 
     client.force_login(owner.user)
-    body = Api(client).get("/workspaces").json()
+    body = ApiClient(client).get("/workspaces").json()
     assert [w["slug"] for w in body["items"]] == ["acme", "other"]
 
 
 def test_workspaces_omits_offboarded_memberships(client, owner, other_workspace):
     MembershipFactory(workspace=other_workspace, user=owner.user, offboarded_at=owner.created_at)
     client.force_login(owner.user)
-    assert [w["slug"] for w in Api(client).get("/workspaces").json()["items"]] == ["acme"]
+    assert [w["slug"] for w in ApiClient(client).get("/workspaces").json()["items"]] == ["acme"]
 
 
 def test_workspace_detail(api_for, assistant):
@@ -340,7 +283,7 @@ def test_offboard_returns_steps_and_ends_token(api_for, client, admin, member):
     assert steps["accounts.tokens"]["count"] == 1
     assert steps["accounts.groups"]["items"] == ["Sales"]
     assert steps["accounts.groups"]["label"]
-    assert_problem(Api(client, member_raw).get("/me"), 401)
+    assert_problem(ApiClient(client, member_raw).get("/me"), 401)
 
 
 def test_member_cannot_offboard(api_for, member, assistant):

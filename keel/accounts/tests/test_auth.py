@@ -21,8 +21,8 @@ from django.utils import translation
 
 from keel.accounts.models import User
 from keel.accounts.selectors.user import needs_email_verification
+from keel.accounts.tests.factories import PASSWORD
 from keel.core.models import AuditEvent, Membership, Role, Workspace
-from keel.core.tests.factories import PASSWORD
 
 SIGNUP = {
     "full_name": "Wang Fang",

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from keel.accounts import services
 from keel.accounts.models import Invitation, User
+from keel.accounts.tests.factories import UserFactory
 from keel.core.models import Membership, Role
-from keel.core.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

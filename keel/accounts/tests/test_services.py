@@ -17,8 +17,9 @@ from keel.accounts.offboarding import (
     OffboardingStepResult,
     register_offboarding_step,
 )
+from keel.accounts.tests.factories import UserFactory
 from keel.core.models import AuditEvent, Membership, Role
-from keel.core.tests.factories import MembershipFactory, UserFactory
+from keel.core.tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -22,6 +22,7 @@ from keel.accounts.forms.people import AuditFilterForm
 from keel.core.middleware import request_membership
 from keel.core.models import AuditEvent
 from keel.core.permissions import require
+from keel.core.services import AuditContext
 
 PAGE_SIZE = 50
 CSV_COLUMNS = ["time", "action", "actor", "target_type", "target", "ip", "data"]
@@ -96,8 +97,9 @@ def audit_export(request: HttpRequest, ws: str) -> StreamingHttpResponse:
     require(actor, "audit.view")
     _form, events, params = _filtered(request)
     record = services.audit_export_record(
-        actor=actor, count=events.count(), filters=params, request=request
-    )
+        actor=actor, count=events.count(), filters=params,
+        context=AuditContext.from_request(request),
+    )  # fmt: skip
     # The file holds what the page showed when export was clicked, not its own event.
     events = events.filter(pk__lt=record.pk)
     tz = timezone.get_current_timezone()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,7 +18,8 @@ from keel.accounts.forms.people import (
 )
 from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm, require
-from keel.ui.forms import add_service_errors
+from keel.core.services import AuditContext
+from keel.ui.forms import submit
 
 
 @login_required
@@ -53,14 +53,11 @@ def group_create(request: HttpRequest, ws: str) -> HttpResponse:
     actor = request_membership(request)
     require(actor, "groups.manage")
     form = GroupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            group = services.group_create(actor=actor, request=request, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Group %(name)s created.") % {"name": group.name})
-            return redirect("group_members", ws=ws, pk=group.pk)
+    group = submit(request, form, lambda data: services.group_create(
+        actor=actor, context=AuditContext.from_request(request), **data))  # fmt: skip
+    if group is not None:
+        messages.success(request, _("Group %(name)s created.") % {"name": group.name})
+        return redirect("group_members", ws=ws, pk=group.pk)
     return render(
         request,
         "accounts/groups/form.html",
@@ -77,14 +74,11 @@ def group_edit(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     group = selectors.get_group_for(actor, pk)
     initial = {"name": group.name, "alias": group.alias, "description": group.description}
     form = GroupForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.group_update(actor=actor, group=group, request=request, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Group %(name)s saved.") % {"name": group.name})
-            return redirect("group_detail", ws=ws, pk=group.pk)
+    saved = submit(request, form, lambda data: services.group_update(
+        actor=actor, group=group, context=AuditContext.from_request(request), **data))  # fmt: skip
+    if saved is not None:
+        messages.success(request, _("Group %(name)s saved.") % {"name": group.name})
+        return redirect("group_detail", ws=ws, pk=group.pk)
     return render(
         request,
         "accounts/groups/form.html",
@@ -101,7 +95,7 @@ def group_delete(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     group = selectors.get_group_for(actor, pk)
     if request.method == "POST":
         name = group.name
-        services.group_delete(actor=actor, group=group, request=request)
+        services.group_delete(actor=actor, group=group, context=AuditContext.from_request(request))
         messages.success(request, _("Group %(name)s deleted.") % {"name": name})
         return redirect("groups", ws=ws)
     return render(request, "accounts/groups/delete.html", {"group": group})
@@ -115,17 +109,12 @@ def group_members(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     group = selectors.get_group_for(actor, pk)
     initial = {"members": list(selectors.group_members(group=group))}
     form = GroupMembersForm(request.POST or None, actor=actor, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.group_set_members(
-                actor=actor, group=group, members=list(form.cleaned_data["members"]),
-                request=request,
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Members of %(name)s saved.") % {"name": group.name})
-            return redirect("group_detail", ws=ws, pk=group.pk)
+    saved = submit(request, form, lambda data: services.group_set_members(
+        actor=actor, group=group, members=list(data["members"]),
+        context=AuditContext.from_request(request)))  # fmt: skip
+    if saved is not None:
+        messages.success(request, _("Members of %(name)s saved.") % {"name": group.name})
+        return redirect("group_detail", ws=ws, pk=group.pk)
     return render(
         request,
         "accounts/groups/members.html",
@@ -141,25 +130,20 @@ def group_send(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     require(actor, "groups.send")
     group = selectors.get_group_for(actor, pk)
     form = GroupSendForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            sent = services.group_send(
-                actor=actor, group=group, subject=form.cleaned_data["subject"],
-                body=form.cleaned_data["body"], request=request,
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "Your message is on its way to %(count)d person.",
-                    "Your message is on its way to %(count)d people.",
-                    sent,
-                )
-                % {"count": sent},
+    sent = submit(request, form, lambda data: services.group_send(
+        actor=actor, group=group, subject=data["subject"], body=data["body"],
+        context=AuditContext.from_request(request)))  # fmt: skip
+    if sent is not None:
+        messages.success(
+            request,
+            ngettext(
+                "Your message is on its way to %(count)d person.",
+                "Your message is on its way to %(count)d people.",
+                sent,
             )
-            return redirect("group_detail", ws=ws, pk=group.pk)
+            % {"count": sent},
+        )
+        return redirect("group_detail", ws=ws, pk=group.pk)
     return render(
         request,
         "accounts/groups/send.html",

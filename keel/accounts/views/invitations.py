@@ -20,7 +20,8 @@ from keel.accounts import services
 from keel.accounts.forms.people import InvitationSignupForm
 from keel.accounts.models import Invitation, User
 from keel.core.models import Membership
-from keel.ui.forms import add_service_errors
+from keel.core.services import AuditContext
+from keel.ui.forms import submit
 
 TEMPLATE = "accounts/invitations/accept.html"
 
@@ -64,7 +65,9 @@ def _signed_in(request: HttpRequest, invitation: Invitation, user: User) -> Http
     error = ""
     if request.method == "POST":
         try:
-            services.invitation_accept(invitation=invitation, user=user, request=request)
+            services.invitation_accept(
+                invitation=invitation, user=user, context=AuditContext.from_request(request)
+            )
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
@@ -74,17 +77,11 @@ def _signed_in(request: HttpRequest, invitation: Invitation, user: User) -> Http
 
 def _sign_up(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     form = InvitationSignupForm(request.POST or None, email=invitation.email)
-    if request.method == "POST" and form.is_valid():
-        try:
-            membership = services.invitation_signup(
-                invitation=invitation,
-                full_name=form.cleaned_data["full_name"],
-                password=form.cleaned_data["password1"],
-                request=request,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
-            return redirect("workspace_home", ws=invitation.workspace.slug)
+    membership = submit(request, form, lambda data: services.invitation_signup(
+        invitation=invitation, full_name=data["full_name"], password=data["password1"],
+        context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if membership is not None:
+        login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("workspace_home", ws=invitation.workspace.slug)
     return _page(request, invitation, "sign_up", status=400 if form.errors else 200, form=form)

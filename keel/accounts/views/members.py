@@ -26,7 +26,8 @@ from keel.accounts.forms.people import (
 from keel.core.middleware import request_membership
 from keel.core.models import Membership, Role
 from keel.core.permissions import grantable_roles, has_perm, may_manage_member, require
-from keel.ui.forms import add_service_errors
+from keel.core.services import AuditContext
+from keel.ui.forms import submit
 
 MEMBERS_PER_PAGE = 50
 
@@ -98,21 +99,14 @@ def member_invite(request: HttpRequest, ws: str) -> HttpResponse:
     actor = request_membership(request)
     require(actor, "members.invite")
     form = InviteForm(request.POST, actor=actor)
-    if form.is_valid():
-        try:
-            invitation, _raw = services.invitation_create(
-                actor=actor,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-                request=request,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
-            )
-            return redirect("members", ws=ws)
+    created = submit(request, form, lambda data: services.invitation_create(
+        actor=actor, email=data["email"], role=data["role"],
+        base_url=request.build_absolute_uri("/"), context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if created is not None:
+        invitation, _raw = created
+        messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
+        return redirect("members", ws=ws)
     return _render_members(request, invite_form=form, status=400)
 
 
@@ -122,7 +116,9 @@ def invitation_revoke(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     actor = request_membership(request)
     require(actor, "members.invite")
     invitation = selectors.get_invitation_for(actor, pk)
-    services.invitation_revoke(actor=actor, invitation=invitation, request=request)
+    services.invitation_revoke(
+        actor=actor, invitation=invitation, context=AuditContext.from_request(request)
+    )
     messages.success(
         request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email}
     )
@@ -159,20 +155,17 @@ def member_change_role(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     # The list page prefixes each row's form; the detail page does not.
     prefix = f"m{pk}" if f"m{pk}-role" in request.POST else None
     form = RoleForm(request.POST, actor=actor, target=target, prefix=prefix)
-    if form.is_valid():
-        try:
-            services.membership_change_role(
-                actor=actor, membership=target, role=form.cleaned_data["role"], request=request
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s is now %(role)s.")
-                % {"name": target.user.display_name, "role": target.get_role_display()},
-            )
-            return _back(request, ws, pk)
+    changed = submit(request, form, lambda data: services.membership_change_role(
+        actor=actor, membership=target, role=data["role"],
+        context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if changed is not None:
+        messages.success(
+            request,
+            _("%(name)s is now %(role)s.")
+            % {"name": target.user.display_name, "role": target.get_role_display()},
+        )
+        return _back(request, ws, pk)
     # Each row has its own small form, so errors come back as messages above the list.
     for field_errors in form.errors.values():
         for message in field_errors:
@@ -197,7 +190,9 @@ def member_offboard(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     error_messages: list[str] = []
     if request.method == "POST":
         try:
-            services.membership_offboard(actor=actor, membership=target, request=request)
+            services.membership_offboard(
+                actor=actor, membership=target, context=AuditContext.from_request(request)
+            )
         except ValidationError as error:
             error_messages = list(error.messages)
         else:

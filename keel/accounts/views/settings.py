@@ -6,38 +6,24 @@ layout by the template overrides in `templates/allauth/`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 from allauth.account.decorators import reauthentication_required
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from keel.accounts import services
 from keel.accounts.forms import ProfileForm, TokenCreateForm
-from keel.accounts.models import ApiToken
+from keel.accounts.models import ApiToken, User
 from keel.accounts.selectors.user import user_api_tokens
 from keel.accounts.tokens import token_create, token_revoke
-from keel.core.audit import audit
-
-PROFILE_FIELDS = ("full_name", "language", "timezone", "theme")
-
-
-@transaction.atomic
-def _profile_update(*, user: Any, data: dict[str, str], request: HttpRequest) -> list[str]:
-    """Save the changed profile fields and audit which ones changed (not their values)."""
-    changed = [f for f in PROFILE_FIELDS if getattr(user, f) != data[f]]
-    if changed:
-        for f in changed:
-            setattr(user, f, data[f])
-        user.save(update_fields=changed)
-        audit(action="user.profile_updated", actor=user, request=request,
-              data={"fields": changed})  # fmt: skip
-    return changed
+from keel.core.services import AuditContext
+from keel.ui.forms import submit
 
 
 def _apply_language(request: HttpRequest, response: HttpResponse, language: str) -> None:
@@ -66,17 +52,18 @@ def _apply_language(request: HttpRequest, response: HttpResponse, language: str)
 
 @login_required
 def account_settings(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = cast(User, request.user)
     if request.method == "POST":
         form = ProfileForm(request.POST)
-        if form.is_valid():
-            _profile_update(user=user, data=form.cleaned_data, request=request)
-            response = redirect("account_settings")
-            _apply_language(request, response, form.cleaned_data["language"])
-            messages.success(request, _("Your settings were saved."))
-            return response
     else:
-        form = ProfileForm(initial={f: getattr(user, f) for f in PROFILE_FIELDS})
+        form = ProfileForm(initial={f: getattr(user, f) for f in services.PROFILE_FIELDS})
+    changed = submit(request, form, lambda data: services.user_profile_update(
+        user=user, context=AuditContext.from_request(request), **data))  # fmt: skip
+    if changed is not None:
+        response = redirect("account_settings")
+        _apply_language(request, response, form.cleaned_data["language"])
+        messages.success(request, _("Your settings were saved."))
+        return response
     return render(request, "accounts/settings/profile.html", {"form": form})
 
 
@@ -123,7 +110,7 @@ def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = (
         ApiToken.objects.usable()
         .select_related("membership__workspace", "membership__user")
-        .filter(pk=pk, membership__user_id=request.user.pk)
+        .filter(pk=pk, membership__user_id=cast(User, request.user).pk)
         .first()
     )
     if token is None:  # someone else's token, or already revoked: the same 404

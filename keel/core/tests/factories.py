@@ -1,10 +1,13 @@
-"""factory_boy factories for workspaces, users and memberships (shared by every app's tests)."""
+"""factory_boy factories for workspaces and memberships (shared by every app's tests).
+
+A membership's user comes from UserFactory, which accounts owns (keel/accounts/tests/
+factories.py, with PASSWORD); factory_boy resolves it by path when first used.
+"""
 
 from __future__ import annotations
 
 import factory
 
-from keel.accounts.models import User
 from keel.core.models import Membership, Role, Workspace
 
 
@@ -18,28 +21,15 @@ class WorkspaceFactory(factory.django.DjangoModelFactory):
     email_domain = factory.LazyAttribute(lambda o: f"{o.slug}.example")
 
 
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = User
-        django_get_or_create = ("email",)
-
-    email = factory.Sequence(lambda n: f"user{n}@example.com")
-    full_name = factory.Faker("name")
-    password = factory.django.Password("correct horse battery")
-
-
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership
 
     workspace = factory.SubFactory(WorkspaceFactory)
     user = factory.SubFactory(
-        UserFactory,
+        "keel.accounts.tests.factories.UserFactory",
         email=factory.LazyAttributeSequence(
             lambda o, n: f"person{n}@{o.factory_parent.workspace.email_domain}"
         ),
     )
     role = Role.MEMBER
-
-
-PASSWORD = "correct horse battery"

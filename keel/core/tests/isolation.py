@@ -90,6 +90,7 @@ class Route:
     workspace_kwarg: str | None
     object_kwargs: tuple[str, ...]
     methods: tuple[str, ...]
+    app: str = "core"  # the app whose view serves it: its tests/test_isolation.py runs it
 
     @property
     def test_id(self) -> str:
@@ -134,6 +135,14 @@ def _callback_module(callback: Any) -> str:
     return (view_class or callback).__module__ or ""
 
 
+def _app_of(module: str) -> str:
+    """ "keel.tasks.views.list" → "tasks"; anything not in an app (keel.ui, Django) → "core"."""
+    parts = module.split(".")
+    if len(parts) > 2 and parts[0] == "keel" and parts[1] not in ("core", "ui"):
+        return parts[1]
+    return "core"
+
+
 def page_routes() -> list[Route]:
     """Every keel.urls pattern with the `ws` kwarg, and keel's per-user routes with kwargs."""
     routes: list[Route] = []
@@ -160,17 +169,21 @@ def page_routes() -> list[Route]:
         else:
             continue
         ws_kwarg = WORKSPACE_KWARG if kind == "page" else None
-        routes.append(Route(kind, name, template, ws_kwarg, objects, ("GET", "POST")))
+        app = _app_of(_callback_module(callback))
+        routes.append(Route(kind, name, template, ws_kwarg, objects, ("GET", "POST"), app))
     return sorted(routes, key=lambda r: (r.kind, r.template))
 
 
 def api_routes() -> list[Route]:
     """Every API route that names a workspace or an object, with the methods it serves."""
+    from keel.api import api
     from keel.core.api_support import api_route_catalog
 
     by_path: dict[str, list[str]] = {}
-    for method, template in api_route_catalog():
-        by_path.setdefault(template, []).append(method.upper())
+    apps_by_path: dict[str, str] = {}
+    for route in api_route_catalog(api):
+        by_path.setdefault(route.template, []).append(route.method.upper())
+        apps_by_path[route.template] = _app_of(route.module)
     routes = []
     for template, methods in sorted(by_path.items()):
         params = [m.group("name") for m in _API_PARAM_RE.finditer(template)]
@@ -179,12 +192,22 @@ def api_routes() -> list[Route]:
         if ws is None and not objects:
             continue  # caller-scoped (e.g. /me): nothing of A's can be addressed
         clean = _API_PARAM_RE.sub(lambda m: "{" + m.group("name") + "}", template)
-        routes.append(Route("api", template, clean, ws, objects, tuple(sorted(set(methods)))))
+        methods_served = tuple(sorted(set(methods)))
+        routes.append(
+            Route("api", template, clean, ws, objects, methods_served, apps_by_path[template])
+        )
     return routes
 
 
 def all_routes() -> list[Route]:
     return page_routes() + api_routes()
+
+
+def routes_for(app: str) -> list[Route]:
+    """The routes `app`'s views serve: its tests/test_isolation.py runs the harness on them,
+    so the files spread over pytest-xdist's workers (`--dist loadfile`)."""
+    autodiscover()
+    return [route for route in all_routes() if route.app == app]
 
 
 # --- Factories -----------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from keel.core.api_support import (
 )
 from keel.core.models import Membership
 from keel.core.permissions import require
+from keel.core.services import AuditContext
 from keel.goals import selectors, services
 from keel.goals.api.schemas import (
     GoalDetailOut,
@@ -77,7 +78,7 @@ def _seat(membership: Membership, seat_id: int | None) -> Seat | None:
     seat = Seat.objects.in_workspace(membership.workspace).filter(pk=seat_id).first()
     if seat is None:
         raise ValidationError({"owner_seat_id": _("Choose a seat of this workspace.")})
-    return seat  # type: ignore[no-any-return]
+    return seat
 
 
 def _seats(membership: Membership, seat_ids: list[int]) -> list[Seat]:
@@ -112,7 +113,8 @@ def vision_put(request: HttpRequest, slug: str, payload: VisionIn) -> dict[str, 
     """Set the statement and the horizon year (not in the past)."""
     membership = workspace_membership(request, slug)
     services.vision_update(actor=membership, statement=payload.statement,
-                           horizon_year=payload.horizon_year, request=request)  # fmt: skip
+                           horizon_year=payload.horizon_year,
+                           context=AuditContext.from_request(request))  # fmt: skip
     return _vision(membership)
 
 
@@ -132,7 +134,8 @@ def goal_create(request: HttpRequest, slug: str, payload: GoalIn) -> Status[Goal
     membership = workspace_membership(request, slug)
     goal = services.goal_create(actor=membership, title=payload.title,
                                 target_year=payload.target_year,
-                                description=payload.description, request=request)  # fmt: skip
+                                description=payload.description,
+                                context=AuditContext.from_request(request))  # fmt: skip
     return Status(201, _goal_detail(membership, goal.pk))
 
 
@@ -154,7 +157,7 @@ def goal_update(request: HttpRequest, slug: str, goal_id: int, payload: GoalPatc
         title=payload.title if payload.title is not None else goal.title,
         target_year=payload.target_year if payload.target_year is not None else goal.target_year,
         description=payload.description if payload.description is not None else goal.description,
-        request=request,
+        context=AuditContext.from_request(request),
     )
     return _goal_detail(membership, goal.pk)
 
@@ -165,7 +168,7 @@ def goal_delete(request: HttpRequest, slug: str, goal_id: int) -> Status[None]:
     membership = workspace_membership(request, slug)
     require(membership, "goals.manage")
     goal = get_in_workspace(Goal.objects.all(), membership, goal_id)
-    services.goal_delete(actor=membership, goal=goal, request=request)
+    services.goal_delete(actor=membership, goal=goal, context=AuditContext.from_request(request))
     return Status(204, None)
 
 
@@ -200,7 +203,7 @@ def milestone_create(
         milestone = services.milestone_create(
             actor=membership, goal=goal, year=payload.year, title=payload.title,
             status=payload.status.value, owner_seat=owner_seat, needed_seats=needed,
-            request=request,
+            context=AuditContext.from_request(request),
         )  # fmt: skip
     except ValidationError as error:
         raise _api_errors(error) from error
@@ -236,7 +239,7 @@ def milestone_update(
             year=payload.year if payload.year is not None else milestone.year,
             title=payload.title if payload.title is not None else milestone.title,
             status=payload.status.value if payload.status is not None else milestone.status,
-            owner_seat=owner_seat, needed_seats=needed, request=request,
+            owner_seat=owner_seat, needed_seats=needed, context=AuditContext.from_request(request),
         )  # fmt: skip
     except ValidationError as error:
         raise _api_errors(error) from error
@@ -248,5 +251,7 @@ def milestone_delete(request: HttpRequest, slug: str, milestone_id: int) -> Stat
     membership = workspace_membership(request, slug)
     require(membership, "goals.manage")
     milestone = get_in_workspace(Milestone.objects.all(), membership, milestone_id)
-    services.milestone_delete(actor=membership, milestone=milestone, request=request)
+    services.milestone_delete(
+        actor=membership, milestone=milestone, context=AuditContext.from_request(request)
+    )
     return Status(204, None)

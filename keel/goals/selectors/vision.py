@@ -7,9 +7,9 @@ milestones and seats there are; access helpers raise 404 for other workspaces' o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeVar
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404
 
 from keel.core.models import Membership, Workspace
@@ -20,7 +20,10 @@ from keel.org.models import Seat, SeatStatus
 # --- Access helpers --------------------------------------------------------------------------
 
 
-def _get(queryset: QuerySet[Any], actor: Membership, pk: int | str) -> Any:
+_M = TypeVar("_M", bound=Model)
+
+
+def _get(queryset: QuerySet[_M], actor: Membership, pk: int | str) -> _M:
     found = queryset.filter(workspace_id=actor.workspace_id, pk=pk).first()
     if found is None:
         raise Http404
@@ -28,17 +31,15 @@ def _get(queryset: QuerySet[Any], actor: Membership, pk: int | str) -> Any:
 
 
 def get_goal_for(actor: Membership, pk: int | str) -> Goal:
-    return _get(Goal.objects.select_related("workspace"), actor, pk)  # type: ignore[no-any-return]
+    return _get(Goal.objects.select_related("workspace"), actor, pk)
 
 
 def get_milestone_for(actor: Membership, pk: int | str) -> Milestone:
-    return _get(  # type: ignore[no-any-return]
-        Milestone.objects.select_related("goal", "workspace"), actor, pk
-    )
+    return _get(Milestone.objects.select_related("goal", "workspace"), actor, pk)
 
 
 def get_value_for(actor: Membership, pk: int | str) -> CoreValue:
-    return _get(CoreValue.objects.all(), actor, pk)  # type: ignore[no-any-return]
+    return _get(CoreValue.objects.all(), actor, pk)
 
 
 # --- Vision ----------------------------------------------------------------------------------
@@ -51,20 +52,20 @@ def vision_get(*, workspace: Workspace) -> Vision:
         vision = Vision(
             workspace=workspace, statement="", horizon_year=current_year(workspace) + HORIZON_YEARS
         )
-    return vision  # type: ignore[no-any-return]
+    return vision
 
 
 def values_list(*, workspace: Workspace) -> QuerySet[CoreValue]:
-    return CoreValue.objects.in_workspace(workspace).order_by("position", "id")  # type: ignore[no-any-return]
+    return CoreValue.objects.in_workspace(workspace).order_by("position", "id")
 
 
 def _seats(workspace: Workspace) -> QuerySet[Seat]:
-    return Seat.objects.in_workspace(workspace).select_related("holder__user")  # type: ignore[no-any-return]
+    return Seat.objects.in_workspace(workspace).select_related("holder__user")
 
 
 def milestones_qs(*, workspace: Workspace) -> QuerySet[Milestone]:
     """Milestones with their owner seat (and holder) and needed seats: two queries per list."""
-    return (  # type: ignore[no-any-return]
+    return (
         Milestone.objects.in_workspace(workspace)
         .select_related("owner_seat__holder__user")
         .prefetch_related(
@@ -76,7 +77,7 @@ def milestones_qs(*, workspace: Workspace) -> QuerySet[Milestone]:
 
 def goals_list(*, workspace: Workspace) -> QuerySet[Goal]:
     """Goals with their milestones (and the milestones' seats) prefetched."""
-    return (  # type: ignore[no-any-return]
+    return (
         Goal.objects.in_workspace(workspace)
         .prefetch_related(Prefetch("milestones", queryset=milestones_qs(workspace=workspace)))
         .order_by("target_year", "position", "id")
@@ -140,7 +141,7 @@ def seats_for_picker(*, workspace: Workspace) -> QuerySet[Seat]:
 
 def milestones_owned_by_seat(*, seat: Seat) -> QuerySet[Milestone]:
     """Milestones whose owner is `seat` (for the seat page's "what this seat owns")."""
-    return (  # type: ignore[no-any-return]
+    return (
         # Filtering on the id spares loading the seat's workspace just to scope the query.
         Milestone.objects.filter(workspace_id=seat.workspace_id, owner_seat=seat)
         .select_related("goal", "workspace")

@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import zoneinfo
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from keel.core.audit import audit
 from keel.core.models import Membership, Workspace
 from keel.core.permissions import require
+from keel.core.services import AuditContext, audit_event, next_position, same_workspace
 from keel.goals.models import CoreValue, Goal, Milestone, MilestoneStatus, Vision
 from keel.org.models import Seat
-
-if TYPE_CHECKING:
-    from django.http import HttpRequest
 
 HORIZON_YEARS = 5
 MAX_YEARS_AHEAD = 50  # a target beyond this is a typo, not a plan
@@ -36,12 +32,6 @@ def current_year(workspace: Workspace) -> int:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         tz = zoneinfo.ZoneInfo("UTC")
     return timezone.localdate(timezone=tz).year
-
-
-def _check_workspace(actor: Membership, *objects: Any) -> None:
-    for obj in objects:
-        if obj is not None and obj.workspace_id != actor.workspace_id:
-            raise PermissionDenied
 
 
 def _check_year(field: str, year: int, *, low: int, high: int, errors: dict[str, str]) -> None:
@@ -62,7 +52,7 @@ def _check_year(field: str, year: int, *, low: int, high: int, errors: dict[str,
 
 @transaction.atomic
 def vision_update(
-    *, actor: Membership, statement: str, horizon_year: int, request: HttpRequest | None = None
+    *, actor: Membership, statement: str, horizon_year: int, context: AuditContext | None = None
 ) -> Vision:
     """Set the vision statement and horizon year (creates the vision on first save)."""
     require(actor, "goals.manage")
@@ -85,8 +75,7 @@ def vision_update(
         vision.save()
     else:
         vision.save(update_fields=["statement", "horizon_year", "updated_at"])
-    audit(action="vision.updated", actor=actor.user, workspace=ws, target=vision,
-          request=request, data={"horizon_year": horizon_year})  # fmt: skip
+    audit_event(actor, "vision.updated", vision, context, horizon_year=horizon_year)
     return vision
 
 
@@ -95,57 +84,53 @@ def vision_update(
 
 @transaction.atomic
 def value_create(
-    *, actor: Membership, title: str, description: str = "", request: HttpRequest | None = None
+    *, actor: Membership, title: str, description: str = "", context: AuditContext | None = None
 ) -> CoreValue:
     require(actor, "goals.manage")
     ws = actor.workspace
-    last = CoreValue.objects.in_workspace(ws).aggregate(m=Max("position"))["m"]
     value = CoreValue(
         workspace=ws,
         title=title.strip(),
         description=description.strip(),
-        position=(last + 1) if last is not None else 0,
+        position=next_position(CoreValue.objects.in_workspace(ws)),
     )
     value.full_clean()
     value.save()
-    audit(action="vision.value_created", actor=actor.user, workspace=ws, target=value,
-          request=request)  # fmt: skip
+    audit_event(actor, "vision.value_created", value, context)
     return value
 
 
 @transaction.atomic
 def value_update(
     *, actor: Membership, value: CoreValue, title: str, description: str = "",
-    request: HttpRequest | None = None,
+    context: AuditContext | None = None,
 ) -> CoreValue:  # fmt: skip
     require(actor, "goals.manage")
-    _check_workspace(actor, value)
+    same_workspace(actor, value)
     value.title, value.description = title.strip(), description.strip()
     value.full_clean()
     value.save(update_fields=["title", "description", "updated_at"])
-    audit(action="vision.value_updated", actor=actor.user, workspace=actor.workspace,
-          target=value, request=request)  # fmt: skip
+    audit_event(actor, "vision.value_updated", value, context)
     return value
 
 
 @transaction.atomic
 def value_delete(
-    *, actor: Membership, value: CoreValue, request: HttpRequest | None = None
+    *, actor: Membership, value: CoreValue, context: AuditContext | None = None
 ) -> None:
     require(actor, "goals.manage")
-    _check_workspace(actor, value)
-    audit(action="vision.value_deleted", actor=actor.user, workspace=actor.workspace,
-          target=value, request=request)  # fmt: skip
+    same_workspace(actor, value)
+    audit_event(actor, "vision.value_deleted", value, context)
     value.delete()
 
 
 @transaction.atomic
 def value_move(
-    *, actor: Membership, value: CoreValue, direction: str, request: HttpRequest | None = None
+    *, actor: Membership, value: CoreValue, direction: str, context: AuditContext | None = None
 ) -> CoreValue:
     """Move a value one place "up" or "down"; positions are renumbered 0..n-1."""
     require(actor, "goals.manage")
-    _check_workspace(actor, value)
+    same_workspace(actor, value)
     if direction not in {"up", "down"}:
         raise ValidationError({"direction": _("Move a value up or down.")})
     values = list(CoreValue.objects.in_workspace(actor.workspace).select_for_update())
@@ -160,8 +145,7 @@ def value_move(
             changed.append(item)
     CoreValue.objects.bulk_update(changed, ["position"])
     if changed:
-        audit(action="vision.value_moved", actor=actor.user, workspace=actor.workspace,
-              target=value, request=request, data={"direction": direction})  # fmt: skip
+        audit_event(actor, "vision.value_moved", value, context, direction=direction)
     value.position = next(v.position for v in values if v.pk == value.pk)
     return value
 
@@ -192,32 +176,30 @@ def _goal_errors(
 @transaction.atomic
 def goal_create(
     *, actor: Membership, title: str, target_year: int, description: str = "",
-    request: HttpRequest | None = None,
+    context: AuditContext | None = None,
 ) -> Goal:  # fmt: skip
     require(actor, "goals.manage")
     ws = actor.workspace
     errors = _goal_errors(ws=ws, goal=None, title=title, target_year=target_year)
     if errors:
         raise ValidationError(errors)
-    last = Goal.objects.in_workspace(ws).aggregate(m=Max("position"))["m"]
     goal = Goal(
         workspace=ws, title=title.strip(), description=description.strip(),
-        target_year=target_year, position=(last + 1) if last is not None else 0,
+        target_year=target_year, position=next_position(Goal.objects.in_workspace(ws)),
     )  # fmt: skip
     goal.full_clean()
     goal.save()
-    audit(action="vision.goal_created", actor=actor.user, workspace=ws, target=goal,
-          request=request, data={"target_year": target_year})  # fmt: skip
+    audit_event(actor, "vision.goal_created", goal, context, target_year=target_year)
     return goal
 
 
 @transaction.atomic
 def goal_update(
     *, actor: Membership, goal: Goal, title: str, target_year: int, description: str = "",
-    request: HttpRequest | None = None,
+    context: AuditContext | None = None,
 ) -> Goal:  # fmt: skip
     require(actor, "goals.manage")
-    _check_workspace(actor, goal)
+    same_workspace(actor, goal)
     errors = _goal_errors(ws=actor.workspace, goal=goal, title=title, target_year=target_year)
     if errors:
         raise ValidationError(errors)
@@ -225,19 +207,17 @@ def goal_update(
     goal.target_year = target_year
     goal.full_clean()
     goal.save(update_fields=["title", "description", "target_year", "updated_at"])
-    audit(action="vision.goal_updated", actor=actor.user, workspace=actor.workspace,
-          target=goal, request=request, data={"target_year": target_year})  # fmt: skip
+    audit_event(actor, "vision.goal_updated", goal, context, target_year=target_year)
     return goal
 
 
 @transaction.atomic
-def goal_delete(*, actor: Membership, goal: Goal, request: HttpRequest | None = None) -> None:
+def goal_delete(*, actor: Membership, goal: Goal, context: AuditContext | None = None) -> None:
     """Delete a goal and its milestones."""
     require(actor, "goals.manage")
-    _check_workspace(actor, goal)
+    same_workspace(actor, goal)
     count = Milestone.objects.in_workspace(actor.workspace).filter(goal=goal).count()
-    audit(action="vision.goal_deleted", actor=actor.user, workspace=actor.workspace,
-          target=goal, request=request, data={"milestones": count})  # fmt: skip
+    audit_event(actor, "vision.goal_deleted", goal, context, milestones=count)
     goal.delete()
 
 
@@ -276,10 +256,10 @@ def _milestone_errors(
 def milestone_create(
     *, actor: Membership, goal: Goal, year: int, title: str, owner_seat: Seat | None = None,
     needed_seats: Iterable[Seat] = (), status: str = MilestoneStatus.NOT_STARTED,
-    request: HttpRequest | None = None,
+    context: AuditContext | None = None,
 ) -> Milestone:  # fmt: skip
     require(actor, "goals.manage")
-    _check_workspace(actor, goal)
+    same_workspace(actor, goal)
     ws = actor.workspace
     seats = list(needed_seats)
     errors = _milestone_errors(
@@ -293,9 +273,8 @@ def milestone_create(
     milestone.full_clean()
     milestone.save()
     milestone.needed_seats.set(seats)
-    audit(action="vision.milestone_created", actor=actor.user, workspace=ws, target=milestone,
-          request=request, data={"goal": goal.pk, "year": year,
-                                 "needed_seats": sorted(s.pk for s in seats)})  # fmt: skip
+    audit_event(actor, "vision.milestone_created", milestone, context, goal=goal.pk, year=year,
+                needed_seats=sorted(s.pk for s in seats))  # fmt: skip
     return milestone
 
 
@@ -303,12 +282,12 @@ def milestone_create(
 def milestone_update(
     *, actor: Membership, milestone: Milestone, year: int, title: str,
     owner_seat: Seat | None, needed_seats: Iterable[Seat], status: str,
-    goal: Goal | None = None, request: HttpRequest | None = None,
+    goal: Goal | None = None, context: AuditContext | None = None,
 ) -> Milestone:  # fmt: skip
     """Change every field; `goal` moves the milestone to another goal of the workspace."""
     require(actor, "goals.manage")
     goal = goal or milestone.goal
-    _check_workspace(actor, milestone, goal)
+    same_workspace(actor, milestone, goal)
     ws = actor.workspace
     seats = list(needed_seats)
     errors = _milestone_errors(
@@ -323,18 +302,17 @@ def milestone_update(
     milestone.full_clean()
     milestone.save(update_fields=["goal", "year", "title", "owner_seat", "status", "updated_at"])
     milestone.needed_seats.set(seats)
-    audit(action="vision.milestone_updated", actor=actor.user, workspace=ws, target=milestone,
-          request=request, data={"year": year, "status": status, "old_status": old_status,
-                                 "needed_seats": sorted(s.pk for s in seats)})  # fmt: skip
+    audit_event(actor, "vision.milestone_updated", milestone, context, year=year, status=status,
+                old_status=old_status, needed_seats=sorted(s.pk for s in seats))  # fmt: skip
     return milestone
 
 
 @transaction.atomic
 def milestone_set_status(
-    *, actor: Membership, milestone: Milestone, status: str, request: HttpRequest | None = None
+    *, actor: Membership, milestone: Milestone, status: str, context: AuditContext | None = None
 ) -> Milestone:
     require(actor, "goals.manage")
-    _check_workspace(actor, milestone)
+    same_workspace(actor, milestone)
     if status not in MilestoneStatus.values:
         raise ValidationError({"status": _("Choose a status from the list.")})
     old_status = milestone.status
@@ -342,18 +320,17 @@ def milestone_set_status(
         return milestone
     milestone.status = status
     milestone.save(update_fields=["status", "updated_at"])
-    audit(action="vision.milestone_status", actor=actor.user, workspace=actor.workspace,
-          target=milestone, request=request,
-          data={"status": status, "old_status": old_status})  # fmt: skip
+    audit_event(
+        actor, "vision.milestone_status", milestone, context, status=status, old_status=old_status
+    )
     return milestone
 
 
 @transaction.atomic
 def milestone_delete(
-    *, actor: Membership, milestone: Milestone, request: HttpRequest | None = None
+    *, actor: Membership, milestone: Milestone, context: AuditContext | None = None
 ) -> None:
     require(actor, "goals.manage")
-    _check_workspace(actor, milestone)
-    audit(action="vision.milestone_deleted", actor=actor.user, workspace=actor.workspace,
-          target=milestone, request=request, data={"goal": milestone.goal_id})  # fmt: skip
+    same_workspace(actor, milestone)
+    audit_event(actor, "vision.milestone_deleted", milestone, context, goal=milestone.goal_id)
     milestone.delete()

@@ -1,4 +1,5 @@
-"""factory_boy factories for the vision: values, goals, milestones (and seats to point at)."""
+"""factory_boy factories for the vision: values, goals, milestones. The seats they point at
+come from keel/org/tests/factories.py."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import factory
 
 from keel.core.tests.factories import WorkspaceFactory
 from keel.goals.models import CoreValue, Goal, Milestone, MilestoneStatus, Vision
-from keel.org.models import Seat, SeatStatus
 
 THIS_YEAR = datetime.date.today().year  # noqa: DTZ011 - only a default; tests pin their years
 
@@ -41,21 +41,6 @@ class _GoalFactory(factory.django.DjangoModelFactory[Goal]):
     target_year = THIS_YEAR + 5
 
 
-class _SeatFactory(factory.django.DjangoModelFactory[Seat]):
-    class Meta:
-        model = Seat
-
-    workspace = factory.SubFactory(WorkspaceFactory)
-    title = factory.Sequence(lambda n: f"Seat {n}")
-    status = SeatStatus.OPEN
-
-
-class _PlannedSeatFactory(_SeatFactory):
-    status = SeatStatus.PLANNED
-    placeholder_name = "Alex — to hire"
-    planned_for = datetime.date(THIS_YEAR + 1, 7, 1)
-
-
 class _MilestoneFactory(factory.django.DjangoModelFactory[Milestone]):
     class Meta:
         model = Milestone
@@ -72,6 +57,4 @@ class _MilestoneFactory(factory.django.DjangoModelFactory[Milestone]):
 VisionFactory: Any = _VisionFactory
 CoreValueFactory: Any = _CoreValueFactory
 GoalFactory: Any = _GoalFactory
-SeatFactory: Any = _SeatFactory
-PlannedSeatFactory: Any = _PlannedSeatFactory
 MilestoneFactory: Any = _MilestoneFactory

@@ -21,7 +21,8 @@ def _goal(ws: Workspace) -> Any:
 
 
 def _milestone(ws: Workspace) -> Any:
-    from keel.goals.tests.factories import MilestoneFactory, PlannedSeatFactory
+    from keel.goals.tests.factories import MilestoneFactory
+    from keel.org.tests.factories import PlannedSeatFactory
 
     milestone = MilestoneFactory(workspace=ws, owner_seat=PlannedSeatFactory(workspace=ws))
     milestone.needed_seats.add(PlannedSeatFactory(workspace=ws))

@@ -4,28 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from keel.accounts.tests.test_api import Api, assert_problem
-from keel.accounts.tokens import token_create
+from keel.core.tests.api_client import assert_problem
 from keel.goals import services
 from keel.goals.models import Goal, Milestone
-from keel.goals.tests.factories import (
-    GoalFactory,
-    MilestoneFactory,
-    PlannedSeatFactory,
-    SeatFactory,
-)
+from keel.goals.tests.factories import GoalFactory, MilestoneFactory
+from keel.org.tests.factories import PlannedSeatFactory, SeatFactory
 
 pytestmark = pytest.mark.django_db
 WS = "/workspaces/acme"
-
-
-@pytest.fixture
-def api_for(client):
-    def _api_for(membership) -> Api:
-        _token, raw = token_create(membership=membership, name="test")
-        return Api(client, raw)
-
-    return _api_for
 
 
 @pytest.fixture

@@ -8,8 +8,9 @@ import pytest
 from keel.goals import services
 from keel.goals.demo import seed_demo_vision
 from keel.goals.models import CoreValue, Goal, Milestone, Vision
-from keel.goals.tests.factories import MilestoneFactory, PlannedSeatFactory, SeatFactory
+from keel.goals.tests.factories import MilestoneFactory
 from keel.goals.wiring import seat_milestones
+from keel.org.tests.factories import PlannedSeatFactory, SeatFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,8 @@ from keel.goals.tests.factories import (
     CoreValueFactory,
     GoalFactory,
     MilestoneFactory,
-    PlannedSeatFactory,
-    SeatFactory,
 )
+from keel.org.tests.factories import PlannedSeatFactory, SeatFactory
 
 pytestmark = pytest.mark.django_db
 

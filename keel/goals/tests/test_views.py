@@ -11,10 +11,9 @@ from keel.goals.tests.factories import (
     CoreValueFactory,
     GoalFactory,
     MilestoneFactory,
-    PlannedSeatFactory,
-    SeatFactory,
     VisionFactory,
 )
+from keel.org.tests.factories import PlannedSeatFactory, SeatFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm, require
+from keel.core.services import AuditContext
 from keel.goals import selectors, services
 from keel.goals.forms import (
     GoalForm,
@@ -26,7 +26,7 @@ from keel.goals.forms import (
 )
 from keel.goals.models import STATUS_TONE, MilestoneStatus
 from keel.goals.timeline_svg import Column, Marker, render_timeline
-from keel.ui.forms import add_service_errors
+from keel.ui.forms import submit
 
 
 def _vision_url(ws: str, anchor: str = "") -> str:
@@ -93,14 +93,11 @@ def vision_edit(request: HttpRequest, ws: str) -> HttpResponse:
     current = selectors.vision_get(workspace=actor.workspace)
     initial = {"statement": current.statement, "horizon_year": current.horizon_year}
     form = VisionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.vision_update(actor=actor, request=request, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Vision saved."))
-            return redirect(_vision_url(ws))
+    saved = submit(request, form, lambda data: services.vision_update(
+        actor=actor, context=AuditContext.from_request(request), **data))  # fmt: skip
+    if saved is not None:
+        messages.success(request, _("Vision saved."))
+        return redirect(_vision_url(ws))
     return _form_page(request, "goals/vision_form.html", {}, form)
 
 
@@ -113,14 +110,11 @@ def value_create(request: HttpRequest, ws: str) -> HttpResponse:
     actor = request_membership(request)
     require(actor, "goals.manage")
     form = ValueForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.value_create(actor=actor, request=request, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Value added."))
-            return redirect(_vision_url(ws, "values"))
+    value = submit(request, form, lambda data: services.value_create(
+        actor=actor, context=AuditContext.from_request(request), **data))  # fmt: skip
+    if value is not None:
+        messages.success(request, _("Value added."))
+        return redirect(_vision_url(ws, "values"))
     return _form_page(request, "goals/value_form.html", {"value": None}, form)
 
 
@@ -132,14 +126,11 @@ def value_edit(request: HttpRequest, ws: str, value_id: int) -> HttpResponse:
     value = selectors.get_value_for(actor, value_id)
     initial = {"title": value.title, "description": value.description}
     form = ValueForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.value_update(actor=actor, value=value, request=request, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Value saved."))
-            return redirect(_vision_url(ws, "values"))
+    saved = submit(request, form, lambda data: services.value_update(
+        actor=actor, value=value, context=AuditContext.from_request(request), **data))  # fmt: skip
+    if saved is not None:
+        messages.success(request, _("Value saved."))
+        return redirect(_vision_url(ws, "values"))
     return _form_page(request, "goals/value_form.html", {"value": value}, form)
 
 
@@ -150,7 +141,7 @@ def value_delete(request: HttpRequest, ws: str, value_id: int) -> HttpResponse:
     require(actor, "goals.manage")
     value = selectors.get_value_for(actor, value_id)
     if request.method == "POST":
-        services.value_delete(actor=actor, value=value, request=request)
+        services.value_delete(actor=actor, value=value, context=AuditContext.from_request(request))
         messages.success(request, _("Value %(title)s deleted.") % {"title": value.title})
         return redirect(_vision_url(ws, "values"))
     context = {
@@ -171,8 +162,9 @@ def value_move(request: HttpRequest, ws: str, value_id: int) -> HttpResponse:
     form = MoveForm(request.POST)
     if form.is_valid():
         services.value_move(
-            actor=actor, value=value, direction=form.cleaned_data["direction"], request=request
-        )
+            actor=actor, value=value, direction=form.cleaned_data["direction"],
+            context=AuditContext.from_request(request),
+        )  # fmt: skip
     return redirect(_vision_url(ws, "values"))
 
 
@@ -187,14 +179,11 @@ def goal_create(request: HttpRequest, ws: str) -> HttpResponse:
     this_year = services.current_year(actor.workspace)
     initial = {"target_year": this_year + services.HORIZON_YEARS}
     form = GoalForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            goal = services.goal_create(actor=actor, request=request, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Goal added. Now plan its yearly milestones."))
-            return redirect(_vision_url(ws, f"goal-{goal.pk}"))
+    goal = submit(request, form, lambda data: services.goal_create(
+        actor=actor, context=AuditContext.from_request(request), **data))  # fmt: skip
+    if goal is not None:
+        messages.success(request, _("Goal added. Now plan its yearly milestones."))
+        return redirect(_vision_url(ws, f"goal-{goal.pk}"))
     return _form_page(request, "goals/goal_form.html", {"goal": None}, form)
 
 
@@ -210,14 +199,11 @@ def goal_edit(request: HttpRequest, ws: str, goal_id: int) -> HttpResponse:
         "description": goal.description,
     }
     form = GoalForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.goal_update(actor=actor, goal=goal, request=request, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Goal saved."))
-            return redirect(_vision_url(ws, f"goal-{goal.pk}"))
+    saved = submit(request, form, lambda data: services.goal_update(
+        actor=actor, goal=goal, context=AuditContext.from_request(request), **data))  # fmt: skip
+    if saved is not None:
+        messages.success(request, _("Goal saved."))
+        return redirect(_vision_url(ws, f"goal-{goal.pk}"))
     return _form_page(request, "goals/goal_form.html", {"goal": goal}, form)
 
 
@@ -228,7 +214,7 @@ def goal_delete(request: HttpRequest, ws: str, goal_id: int) -> HttpResponse:
     require(actor, "goals.manage")
     goal = selectors.get_goal_for(actor, goal_id)
     if request.method == "POST":
-        services.goal_delete(actor=actor, goal=goal, request=request)
+        services.goal_delete(actor=actor, goal=goal, context=AuditContext.from_request(request))
         messages.success(request, _("Goal %(title)s deleted.") % {"title": goal.title})
         return redirect(_vision_url(ws, "goals"))
     context = {
@@ -243,8 +229,7 @@ def goal_delete(request: HttpRequest, ws: str, goal_id: int) -> HttpResponse:
 # --- Milestones ----------------------------------------------------------------------------
 
 
-def _milestone_kwargs(form: MilestoneForm) -> dict[str, Any]:
-    data = form.cleaned_data
+def _milestone_kwargs(data: dict[str, Any]) -> dict[str, Any]:
     return {
         "year": data["year"],
         "title": data["title"],
@@ -266,16 +251,13 @@ def milestone_create(request: HttpRequest, ws: str, goal_id: int) -> HttpRespons
         "status": MilestoneStatus.NOT_STARTED,
     }
     form = MilestoneForm(request.POST or None, actor=actor, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            milestone = services.milestone_create(
-                actor=actor, goal=goal, request=request, **_milestone_kwargs(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Milestone added."))
-            return redirect(_vision_url(ws, f"milestone-{milestone.pk}"))
+    milestone = submit(request, form, lambda data: services.milestone_create(
+        actor=actor, goal=goal, context=AuditContext.from_request(request),
+        **_milestone_kwargs(data),
+    ))  # fmt: skip
+    if milestone is not None:
+        messages.success(request, _("Milestone added."))
+        return redirect(_vision_url(ws, f"milestone-{milestone.pk}"))
     context = {"goal": goal, "milestone": None, "this_year": this_year}
     return _form_page(request, "goals/milestone_form.html", context, form)
 
@@ -294,16 +276,13 @@ def milestone_edit(request: HttpRequest, ws: str, milestone_id: int) -> HttpResp
         "needed_seats": [s.pk for s in milestone.needed_seats.all()],
     }
     form = MilestoneForm(request.POST or None, actor=actor, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.milestone_update(
-                actor=actor, milestone=milestone, request=request, **_milestone_kwargs(form)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Milestone saved."))
-            return redirect(_vision_url(ws, f"milestone-{milestone.pk}"))
+    saved = submit(request, form, lambda data: services.milestone_update(
+        actor=actor, milestone=milestone, context=AuditContext.from_request(request),
+        **_milestone_kwargs(data),
+    ))  # fmt: skip
+    if saved is not None:
+        messages.success(request, _("Milestone saved."))
+        return redirect(_vision_url(ws, f"milestone-{milestone.pk}"))
     context = {
         "goal": milestone.goal,
         "milestone": milestone,
@@ -321,8 +300,9 @@ def milestone_status(request: HttpRequest, ws: str, milestone_id: int) -> HttpRe
     form = StatusForm(request.POST)
     if form.is_valid():
         services.milestone_set_status(
-            actor=actor, milestone=milestone, status=form.cleaned_data["status"], request=request
-        )
+            actor=actor, milestone=milestone, status=form.cleaned_data["status"],
+            context=AuditContext.from_request(request),
+        )  # fmt: skip
         messages.success(request, _("Status of “%(title)s” saved.") % {"title": milestone.title})
     else:
         messages.error(request, _("Choose a status from the list."))
@@ -337,7 +317,9 @@ def milestone_delete(request: HttpRequest, ws: str, milestone_id: int) -> HttpRe
     milestone = selectors.get_milestone_for(actor, milestone_id)
     if request.method == "POST":
         goal_pk = milestone.goal_id
-        services.milestone_delete(actor=actor, milestone=milestone, request=request)
+        services.milestone_delete(
+            actor=actor, milestone=milestone, context=AuditContext.from_request(request)
+        )
         messages.success(request, _("Milestone deleted."))
         return redirect(_vision_url(ws, f"goal-{goal_pk}"))
     context = {

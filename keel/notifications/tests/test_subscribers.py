@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from keel.accounts import services
-from keel.core.tests.factories import UserFactory
+from keel.accounts.tests.factories import UserFactory
 from keel.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db(transaction=True)

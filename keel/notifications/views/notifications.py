@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -19,7 +21,7 @@ from keel.notifications.forms import PreferencesForm
 PAGE_SIZE = 30
 
 
-def _list_context(request: HttpRequest) -> dict:
+def _list_context(request: HttpRequest) -> dict[str, Any]:
     membership = request.membership  # type: ignore[attr-defined]
     page = Paginator(selectors.notifications_for(membership=membership), PAGE_SIZE).get_page(
         request.GET.get("page")

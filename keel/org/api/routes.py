@@ -28,6 +28,7 @@ from keel.core.api_support import (
 )
 from keel.core.models import Membership
 from keel.core.permissions import require
+from keel.core.services import AuditContext
 from keel.org import selectors, services
 from keel.org.api.schemas import (
     DepartmentIn,
@@ -123,7 +124,7 @@ def department_create(request: HttpRequest, slug: str, payload: DepartmentIn) ->
     with _api_field_names():
         department = services.department_create(
             actor=membership, name=payload.name, parent=parent, colour=payload.colour,
-            request=request,
+            context=AuditContext.from_request(request),
         )  # fmt: skip
     return Status(201, department)
 
@@ -158,7 +159,7 @@ def department_update(
             name=payload.name if payload.name is not None else department.name,
             parent=parent,
             colour=payload.colour if payload.colour is not None else department.colour,
-            request=request,
+            context=AuditContext.from_request(request),
         )
     return department
 
@@ -169,7 +170,9 @@ def department_delete(request: HttpRequest, slug: str, department_id: int) -> St
     membership = workspace_membership(request, slug)
     require(membership, "org.manage")
     department = get_in_workspace(Department.objects.all(), membership, department_id)
-    services.department_delete(actor=membership, department=department, request=request)
+    services.department_delete(
+        actor=membership, department=department, context=AuditContext.from_request(request)
+    )
     return Status(204, None)
 
 
@@ -215,7 +218,7 @@ def seat_create(request: HttpRequest, slug: str, payload: SeatIn) -> Status[Seat
             placeholder_name=payload.placeholder_name,
             status=payload.status.value if payload.status else None,
             planned_for=payload.planned_for,
-            request=request,
+            context=AuditContext.from_request(request),
         )
     return Status(201, _seat_out(membership, seat.pk))
 
@@ -265,7 +268,7 @@ def seat_update(request: HttpRequest, slug: str, seat_id: int, payload: SeatPatc
             placeholder_name=keep("placeholder_name", seat.placeholder_name),
             status=keep("status", seat.status),
             planned_for=nullable("planned_for", seat.planned_for),
-            request=request,
+            context=AuditContext.from_request(request),
         )
     return _seat_out(membership, seat.pk)
 
@@ -276,7 +279,7 @@ def seat_delete(request: HttpRequest, slug: str, seat_id: int) -> Status[None]:
     membership = workspace_membership(request, slug)
     require(membership, "org.manage")
     seat = get_in_workspace(Seat.objects.all(), membership, seat_id)
-    services.seat_delete(actor=membership, seat=seat, request=request)
+    services.seat_delete(actor=membership, seat=seat, context=AuditContext.from_request(request))
     return Status(204, None)
 
 
@@ -288,7 +291,12 @@ def seat_fill(request: HttpRequest, slug: str, seat_id: int, payload: SeatFillIn
     seat = get_in_workspace(Seat.objects.all(), membership, seat_id)
     member = _member(membership, payload.member_id, "member_id")
     with _api_field_names():
-        services.seat_fill(actor=membership, seat=seat, membership=member, request=request)
+        services.seat_fill(
+            actor=membership,
+            seat=seat,
+            membership=member,
+            context=AuditContext.from_request(request),
+        )
     return _seat_out(membership, seat.pk)
 
 
@@ -301,6 +309,6 @@ def seat_vacate(request: HttpRequest, slug: str, seat_id: int, payload: SeatVaca
     with _api_field_names():
         services.seat_vacate(
             actor=membership, seat=seat, placeholder_name=payload.placeholder_name,
-            request=request,
+            context=AuditContext.from_request(request),
         )  # fmt: skip
     return _seat_out(membership, seat.pk)

@@ -1,5 +1,5 @@
 """Forms for the org pages. They parse input; the rules (loops, holders, quarters) are the
-services', whose ValidationErrors the views attach back with `add_service_errors`."""
+services', whose ValidationErrors the views put back beside the fields (`ui.forms.submit`)."""
 
 from __future__ import annotations
 

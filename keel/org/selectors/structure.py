@@ -156,13 +156,13 @@ def seat_choices(*, workspace: Workspace, exclude: Seat | None = None) -> QueryS
     seats = Seat.objects.in_workspace(workspace).select_related("holder__user")
     if exclude is not None and exclude.pk is not None:
         seats = seats.exclude(pk=exclude.pk)
-    return seats.order_by("title", "id")  # type: ignore[no-any-return]
+    return seats.order_by("title", "id")
 
 
 def member_choices(*, workspace: Workspace) -> QuerySet[Membership]:
     """Active members who may hold a seat."""
     members = Membership.objects.active().in_workspace(workspace).select_related("user")
-    return members.order_by("user__full_name", "user__email")  # type: ignore[no-any-return]
+    return members.order_by("user__full_name", "user__email")
 
 
 @dataclass
@@ -219,4 +219,4 @@ def seats_list(
         seats = seats.filter(status=status)
     if department_id is not None:
         seats = seats.filter(department_id=department_id)
-    return seats  # type: ignore[no-any-return]
+    return seats

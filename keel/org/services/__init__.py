@@ -1,12 +1,14 @@
-"""Services of org. Import from here: `from keel.org import services`."""
+"""Services of org (departments, seats). Import from here: `from keel.org import services`."""
 
-from keel.org.services.structure import (
-    MAX_RESPONSIBILITIES,
+from keel.org.services.departments import (
     department_create,
     department_delete,
     department_move,
     department_template_apply,
     department_update,
+)
+from keel.org.services.seats import (
+    MAX_RESPONSIBILITIES,
     seat_create,
     seat_delete,
     seat_fill,

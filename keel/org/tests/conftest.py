@@ -6,12 +6,13 @@ import pytest
 
 from keel.core.models import Membership
 from keel.org.models import Department, Seat, SeatHolding, SeatStatus
+from keel.org.tests.factories import DepartmentFactory, SeatFactory
 
 
 def make_seat_in(workspace, title: str = "Seat", **fields) -> Seat:
     holder = fields.get("holder")
     fields.setdefault("status", SeatStatus.FILLED if holder else SeatStatus.OPEN)
-    seat = Seat.objects.create(workspace=workspace, title=title, **fields)
+    seat: Seat = SeatFactory(workspace=workspace, title=title, **fields)
     SeatHolding.objects.create(
         workspace=workspace, seat=seat, holder=holder, placeholder_name=seat.placeholder_name,
         started_at=seat.created_at,
@@ -22,7 +23,10 @@ def make_seat_in(workspace, title: str = "Seat", **fields) -> Seat:
 @pytest.fixture
 def make_department(workspace):
     def _make(name: str = "Marketing", parent: Department | None = None, **fields) -> Department:
-        return Department.objects.create(workspace=workspace, name=name, parent=parent, **fields)
+        department: Department = DepartmentFactory(
+            workspace=workspace, name=name, parent=parent, **fields
+        )
+        return department
 
     return _make
 

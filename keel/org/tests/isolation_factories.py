@@ -10,21 +10,22 @@ from keel.core.tests.isolation import register_isolation_factory
 
 
 def _department(ws: Workspace) -> Any:
-    from keel.org.models import Department
+    from keel.org.tests.factories import DepartmentFactory
 
-    return Department.objects.create(workspace=ws, name=f"Dept {uuid.uuid4().hex[:6]}")
+    return DepartmentFactory(workspace=ws, name=f"Dept {uuid.uuid4().hex[:6]}")
 
 
 def _seat(ws: Workspace) -> Any:
     """A held seat with a manager seat, a department and responsibilities: a full target."""
     from keel.core.models import Role
     from keel.core.tests.factories import MembershipFactory
-    from keel.org.models import Responsibility, Seat, SeatStatus
+    from keel.org.models import Responsibility, SeatStatus
+    from keel.org.tests.factories import SeatFactory
 
     department = _department(ws)
-    boss = Seat.objects.create(workspace=ws, title="Boss", department=department)
+    boss = SeatFactory(workspace=ws, title="Boss", department=department)
     holder: Any = MembershipFactory(workspace=ws, role=Role.MEMBER)
-    seat = Seat.objects.create(
+    seat = SeatFactory(
         workspace=ws, title="Buyer", department=department, reports_to=boss, holder=holder,
         status=SeatStatus.FILLED,
     )  # fmt: skip

@@ -25,7 +25,7 @@ from keel.org.models import (
     workspace_today,
 )
 from keel.org.resolution import seat_assignee
-from keel.org.services import structure
+from keel.org.services import departments
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +121,7 @@ def test_template_names_are_in_the_workspace_language(owner, workspace, monkeypa
         def __str__(self) -> str:
             return translation.get_language()
 
-    monkeypatch.setattr(structure, "ECOMMERCE_DEPARTMENTS", [("x", LanguageName(), 1)])
+    monkeypatch.setattr(departments, "ECOMMERCE_DEPARTMENTS", [("x", LanguageName(), 1)])
     workspace.language = "zh-hans"
     workspace.save()
     with translation.override("en"):
@@ -494,6 +494,7 @@ def test_offboarding_someone_without_seats_reports_zero(owner, member):
 
 
 def test_demo_chart_is_drawn_once_with_the_overloaded_owner():
+    from keel.accounts.demo import DEMO_OWNER_EMAIL
     from keel.core import seeding
     from keel.org.selectors import overloaded_members
 
@@ -510,7 +511,7 @@ def test_demo_chart_is_drawn_once_with_the_overloaded_owner():
     assert all(s.cost_currency == "CNY" for s in seats.values())
     assert all(s.responsibilities.exists() for s in seats.values())
     [(owner, count)] = overloaded_members(workspace=ws)
-    assert owner.user.email == seeding.DEMO_OWNER_EMAIL and count == 4
+    assert owner.user.email == DEMO_OWNER_EMAIL and count == 4
     assert Department.objects.filter(workspace=ws).count() == 7
 
 

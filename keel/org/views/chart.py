@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from keel.core.audit import audit
 from keel.core.models import Membership
 from keel.core.permissions import require
+from keel.core.services import AuditContext
 from keel.org.chart import Chart, ChartNode, chart_for, chart_has_seats, default_future_date
 from keel.org.chart_pdf import render_pdf
 from keel.org.chart_svg import render_svg
@@ -140,10 +141,11 @@ def _filename(chart: Chart, ext: str) -> str:
 
 def _record_export(request: HttpRequest, chart: Chart, fmt: str) -> None:
     # Exports are on the record (DESIGN.md, security model), like the audit log's CSV.
+    as_of = chart.as_of.isoformat() if chart.as_of else None
     audit(
         action="org.chart_exported", actor=request.user, workspace=chart.workspace,
-        request=request, data={"format": fmt, "as_of": chart.as_of.isoformat() if chart.as_of
-                               else None, "seats": len(chart.nodes)},
+        context=AuditContext.from_request(request),
+        data={"format": fmt, "as_of": as_of, "seats": len(chart.nodes)},
     )  # fmt: skip
 
 

@@ -16,10 +16,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm, require
+from keel.core.services import AuditContext
 from keel.org import selectors, services
 from keel.org.forms import DepartmentForm
 from keel.org.templates_data import ECOMMERCE_DEPARTMENTS
-from keel.ui.forms import add_service_errors
+from keel.ui.forms import submit
 
 
 def _render_list(
@@ -48,17 +49,13 @@ def departments(request: HttpRequest, ws: str) -> HttpResponse:
         return _render_list(request)
     require(actor, "org.manage")
     form = DepartmentForm(request.POST, actor=actor, auto_id="new-%s")
-    if form.is_valid():
-        try:
-            department = services.department_create(
-                actor=actor, name=form.cleaned_data["name"], parent=form.cleaned_data["parent"],
-                colour=form.cleaned_data["colour"], request=request,
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("“%(name)s” was added.") % {"name": department.name})
-            return redirect("org_departments", ws=ws)
+    department = submit(request, form, lambda data: services.department_create(
+        actor=actor, name=data["name"], parent=data["parent"], colour=data["colour"],
+        context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if department is not None:
+        messages.success(request, _("“%(name)s” was added.") % {"name": department.name})
+        return redirect("org_departments", ws=ws)
     return _render_list(request, form=form, status=400)
 
 
@@ -67,7 +64,9 @@ def departments(request: HttpRequest, ws: str) -> HttpResponse:
 def department_template(request: HttpRequest, ws: str) -> HttpResponse:
     actor = request_membership(request)
     require(actor, "org.manage")
-    created = services.department_template_apply(actor=actor, request=request)
+    created = services.department_template_apply(
+        actor=actor, context=AuditContext.from_request(request)
+    )
     if created:
         messages.success(
             request,
@@ -90,18 +89,13 @@ def department_edit(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     require(actor, "org.manage")
     department = selectors.get_department_for(actor, pk)
     form = DepartmentForm(request.POST or None, actor=actor, department=department)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.department_update(
-                actor=actor, department=department, name=form.cleaned_data["name"],
-                parent=form.cleaned_data["parent"], colour=form.cleaned_data["colour"],
-                request=request,
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("“%(name)s” was saved.") % {"name": department.name})
-            return redirect("org_departments", ws=ws)
+    saved = submit(request, form, lambda data: services.department_update(
+        actor=actor, department=department, name=data["name"], parent=data["parent"],
+        colour=data["colour"], context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if saved is not None:
+        messages.success(request, _("“%(name)s” was saved.") % {"name": department.name})
+        return redirect("org_departments", ws=ws)
     return render(
         request,
         "org/departments/edit.html",
@@ -119,7 +113,7 @@ def department_move(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     try:
         services.department_move(
             actor=actor, department=department, direction=request.POST.get("direction", ""),
-            request=request,
+            context=AuditContext.from_request(request),
         )  # fmt: skip
     except ValidationError as error:
         for message in error.messages:
@@ -134,7 +128,9 @@ def department_delete(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     require(actor, "org.manage")
     department = selectors.get_department_for(actor, pk)
     try:
-        services.department_delete(actor=actor, department=department, request=request)
+        services.department_delete(
+            actor=actor, department=department, context=AuditContext.from_request(request)
+        )
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

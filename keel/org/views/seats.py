@@ -17,12 +17,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm, require
+from keel.core.services import AuditContext
 from keel.org import selectors, services
 from keel.org.forms import FillForm, SeatForm, VacateForm
 from keel.org.models import Seat, SeatStatus
 from keel.org.ownership import seat_ownership
 from keel.org.resolution import seat_assignee
-from keel.ui.forms import add_service_errors
+from keel.ui.forms import submit
 
 
 @login_required
@@ -81,21 +82,22 @@ def seat_detail(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 def _seat_form_page(request: HttpRequest, ws: str, *, seat: Seat | None) -> HttpResponse:
     actor = request_membership(request)
     form = SeatForm(request.POST or None, actor=actor, seat=seat)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if seat is None:
-                seat = services.seat_create(actor=actor, request=request, **form.service_kwargs())
-                message = _("The seat “%(title)s” was created.")
-            else:
-                seat = services.seat_update(
-                    actor=actor, seat=seat, request=request, **form.service_kwargs()
-                )
-                message = _("The seat “%(title)s” was saved.")
-        except ValidationError as error:
-            add_service_errors(form, error)
+    audit_context = AuditContext.from_request(request)
+
+    def save(_data: dict[str, Any]) -> Seat:
+        kwargs = form.service_kwargs()
+        if seat is None:
+            return services.seat_create(actor=actor, context=audit_context, **kwargs)
+        return services.seat_update(actor=actor, seat=seat, context=audit_context, **kwargs)
+
+    saved = submit(request, form, save)
+    if saved is not None:
+        if seat is None:
+            message = _("The seat “%(title)s” was created.")
         else:
-            messages.success(request, message % {"title": seat.title})
-            return redirect("org_seat", ws=ws, pk=seat.pk)
+            message = _("The seat “%(title)s” was saved.")
+        messages.success(request, message % {"title": saved.title})
+        return redirect("org_seat", ws=ws, pk=saved.pk)
     return render(
         request,
         "org/seats/form.html",
@@ -126,19 +128,17 @@ def seat_fill(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     require(actor, "org.manage")
     seat = selectors.get_seat_for(actor, pk)
     form = FillForm(request.POST, actor=actor, auto_id="fill-%s")
-    if form.is_valid():
-        member = form.cleaned_data["member"]
-        try:
-            services.seat_fill(actor=actor, seat=seat, membership=member, request=request)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s now holds “%(title)s”, with everything the seat owns.")
-                % {"name": member.user.display_name, "title": seat.title},
-            )
-            return redirect("org_seat", ws=ws, pk=seat.pk)
+    filled = submit(request, form, lambda data: services.seat_fill(
+        actor=actor, seat=seat, membership=data["member"],
+        context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if filled is not None:
+        messages.success(
+            request,
+            _("%(name)s now holds “%(title)s”, with everything the seat owns.")
+            % {"name": form.cleaned_data["member"].user.display_name, "title": seat.title},
+        )
+        return redirect("org_seat", ws=ws, pk=seat.pk)
     return _render_seat(request, seat, fill_form=form, status=400)
 
 
@@ -149,21 +149,17 @@ def seat_vacate(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     require(actor, "org.manage")
     seat = selectors.get_seat_for(actor, pk)
     form = VacateForm(request.POST, auto_id="vacate-%s")
-    if form.is_valid():
-        try:
-            services.seat_vacate(
-                actor=actor, seat=seat, request=request,
-                placeholder_name=form.cleaned_data["placeholder_name"],
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("“%(title)s” is open. Its work goes to the seat above until it is filled.")
-                % {"title": seat.title},
-            )
-            return redirect("org_seat", ws=ws, pk=seat.pk)
+    vacated = submit(request, form, lambda data: services.seat_vacate(
+        actor=actor, seat=seat, placeholder_name=data["placeholder_name"],
+        context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if vacated is not None:
+        messages.success(
+            request,
+            _("“%(title)s” is open. Its work goes to the seat above until it is filled.")
+            % {"title": seat.title},
+        )
+        return redirect("org_seat", ws=ws, pk=seat.pk)
     return _render_seat(request, seat, vacate_form=form, status=400)
 
 
@@ -174,7 +170,7 @@ def seat_delete(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
     require(actor, "org.manage")
     seat = selectors.get_seat_for(actor, pk)
     try:
-        services.seat_delete(actor=actor, seat=seat, request=request)
+        services.seat_delete(actor=actor, seat=seat, context=AuditContext.from_request(request))
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

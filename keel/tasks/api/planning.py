@@ -23,11 +23,12 @@ from keel.core.api_support import (
     workspace_membership,
 )
 from keel.core.models import Membership
+from keel.core.services import AuditContext
 from keel.org.models import Seat
 from keel.tasks import recurrence as engine
 from keel.tasks import selectors
 from keel.tasks.models import Recurrence, RecurrenceMode, Section, StatusUpdate
-from keel.tasks.services import progress
+from keel.tasks.services import occurrences, progress
 from keel.tasks.services import recurrence as series_services
 from keel.tasks.services.recurrence import RecurrenceChanges
 
@@ -100,11 +101,11 @@ class RecurrenceOut(Schema):
 
     @staticmethod
     def resolve_description_text(obj: Recurrence) -> str:
-        return engine.describe(obj.rrule, series_services.series_rule(obj).dtstart)
+        return engine.describe(obj.rrule, occurrences.series_rule(obj).dtstart)
 
     @staticmethod
     def resolve_dtstart_local(obj: Recurrence) -> str:
-        return series_services.series_rule(obj).dtstart.isoformat()
+        return occurrences.series_rule(obj).dtstart.isoformat()
 
     @staticmethod
     def resolve_stopped(obj: Recurrence) -> bool:
@@ -152,7 +153,7 @@ def _recurrence(membership: Membership, recurrence_id: int) -> Recurrence:
     if rec is None:
         raise Http404
     selectors.get_project_for(membership, rec.project_id)
-    return rec  # type: ignore[no-any-return]
+    return rec
 
 
 def _ref(model: Any, membership: Membership, pk: int | None, field: str) -> Any:
@@ -205,7 +206,7 @@ def _changes(membership: Membership, given: dict[str, Any]) -> RecurrenceChanges
     for key in ("title", "description", "preset", "rrule", "weekdays", "month_day", "weekday",
                 "interval", "mode", "priority", "labels"):  # fmt: skip
         if key in given:
-            changes[key] = given[key]  # type: ignore[literal-required]
+            changes[key] = given[key]
     if "timezone" in given:
         changes["timezone_name"] = given["timezone"]
     if "dtstart_local" in given:
@@ -246,7 +247,7 @@ def status_update_create(
     project = _project(membership, project_id)
     update = progress.status_update_create(
         actor=membership, project=project, status=payload.status, text=payload.text,
-        request=request,
+        context=AuditContext.from_request(request),
     )  # fmt: skip
     return Status(201, update)
 
@@ -285,7 +286,8 @@ def recurrence_create(
             weekday=payload.weekday, interval=payload.interval, dtstart_local=start,
             timezone_name=payload.timezone, all_day=not isinstance(start, datetime),
             mode=payload.mode, description=payload.description, section=section,
-            assignee=assignee, assignee_seat=seat, priority=payload.priority, request=request,
+            assignee=assignee, assignee_seat=seat, priority=payload.priority,
+            context=AuditContext.from_request(request),
         )  # fmt: skip
     except ValidationError as exc:
         _raise_with_api_names(exc)
@@ -306,7 +308,7 @@ def recurrence_update(
     changes = _changes(membership, payload.model_dump(exclude_unset=True))
     try:
         return series_services.recurrence_update(
-            actor=membership, recurrence=rec, request=request, **changes
+            actor=membership, recurrence=rec, context=AuditContext.from_request(request), **changes
         )
     except ValidationError as exc:
         _raise_with_api_names(exc)
@@ -322,7 +324,10 @@ def recurrence_skip(
     membership = workspace_membership(request, slug)
     rec = _recurrence(membership, recurrence_id)
     series_services.recurrence_skip(
-        actor=membership, recurrence=rec, occurrence_date=payload.date, request=request
+        actor=membership,
+        recurrence=rec,
+        occurrence_date=payload.date,
+        context=AuditContext.from_request(request),
     )
     return rec
 
@@ -333,4 +338,6 @@ def recurrence_skip(
 def recurrence_stop(request: HttpRequest, slug: str, recurrence_id: int) -> Recurrence:
     membership = workspace_membership(request, slug)
     rec = _recurrence(membership, recurrence_id)
-    return series_services.recurrence_stop(actor=membership, recurrence=rec, request=request)
+    return series_services.recurrence_stop(
+        actor=membership, recurrence=rec, context=AuditContext.from_request(request)
+    )

@@ -30,6 +30,7 @@ from keel.core.api_support import (
 )
 from keel.core.models import Membership
 from keel.core.permissions import require
+from keel.core.services import AuditContext
 from keel.org.models import Department, Seat
 from keel.tasks import selectors, services
 from keel.tasks.api.schemas import (
@@ -144,7 +145,8 @@ def project_create(request: HttpRequest, slug: str, payload: ProjectIn) -> Statu
             department=_lookup(membership, Department, payload.department_id, "department_id"),
             group=_lookup(membership, Group, payload.group_id, "group_id"),
             owner_seat=_lookup(membership, Seat, payload.owner_seat_id, "owner_seat_id"),
-            members=_members(membership, payload.member_ids, "member_ids"), request=request,
+            members=_members(membership, payload.member_ids, "member_ids"),
+            context=AuditContext.from_request(request),
         )  # fmt: skip
     return Status(201, project)
 
@@ -174,15 +176,23 @@ def project_update(
             fields[name] = _lookup(membership, model, getattr(payload, f"{name}_id"), f"{name}_id")
     with _api_fields():
         if fields:
-            services.project_update(actor=membership, project=project, request=request, **fields)
+            services.project_update(
+                actor=membership,
+                project=project,
+                context=AuditContext.from_request(request),
+                **fields,
+            )
         if "member_ids" in sent and payload.member_ids is not None:
             services.project_set_members(
-                actor=membership, project=project, request=request,
+                actor=membership, project=project, context=AuditContext.from_request(request),
                 members=_members(membership, payload.member_ids, "member_ids"),
             )  # fmt: skip
         if "archived" in sent and payload.archived is not None:
             services.project_archive(
-                actor=membership, project=project, archived=payload.archived, request=request
+                actor=membership,
+                project=project,
+                archived=payload.archived,
+                context=AuditContext.from_request(request),
             )
     return selectors.get_project_for(membership, project_id)
 
@@ -243,7 +253,7 @@ def task_create(request: HttpRequest, slug: str, payload: TaskIn) -> Status[Task
             priority=int(payload.priority), labels=payload.labels,
             parent=_lookup(membership, Task, payload.parent_id, "parent_id"),
             followers=_members(membership, payload.follower_ids, "follower_ids"),
-            request=request,
+            context=AuditContext.from_request(request),
         )  # fmt: skip
     return Status(201, _task_out(membership, task.pk))
 
@@ -280,7 +290,10 @@ def task_update(request: HttpRequest, slug: str, task_id: int, payload: TaskPatc
     if "follower_ids" in sent and payload.follower_ids is not None:
         changes["followers"] = _members(membership, payload.follower_ids, "follower_ids")
     with _api_fields():
-        services.task_update(actor=membership, task=task, request=request, **changes)
+        services.task_update(
+            actor=membership, task=task, changes=services.TaskChanges(**changes),
+            context=AuditContext.from_request(request),
+        )  # fmt: skip
     return _task_out(membership, task_id)
 
 
@@ -289,7 +302,9 @@ def task_complete(request: HttpRequest, slug: str, task_id: int) -> Task:
     """Mark the task done (a recurring task then gets its next occurrence)."""
     membership = workspace_membership(request, slug)
     task = selectors.get_task_for(membership, task_id)
-    services.task_set_status(actor=membership, task=task, status="done", request=request)
+    services.task_set_status(
+        actor=membership, task=task, status="done", context=AuditContext.from_request(request)
+    )
     return _task_out(membership, task_id)
 
 
@@ -297,7 +312,7 @@ def task_complete(request: HttpRequest, slug: str, task_id: int) -> Task:
 def task_delete(request: HttpRequest, slug: str, task_id: int) -> Status[None]:
     membership = workspace_membership(request, slug)
     task = selectors.get_task_for(membership, task_id)
-    services.task_delete(actor=membership, task=task, request=request)
+    services.task_delete(actor=membership, task=task, context=AuditContext.from_request(request))
     return Status(204, None)
 
 
@@ -305,7 +320,7 @@ def task_delete(request: HttpRequest, slug: str, task_id: int) -> Status[None]:
 
 
 def _comments(task: Task) -> QuerySet[Comment]:
-    return Comment.objects.filter(task=task).select_related("author__user")  # type: ignore[no-any-return]
+    return Comment.objects.filter(task=task).select_related("author__user")
 
 
 @router.get(
@@ -328,6 +343,6 @@ def comment_create(
     membership = workspace_membership(request, slug)
     task = selectors.get_task_for(membership, task_id)
     comment = services.comment_create(
-        actor=membership, task=task, body=payload.body, request=request
+        actor=membership, task=task, body=payload.body, context=AuditContext.from_request(request)
     )
     return Status(201, _comments(task).get(pk=comment.pk))

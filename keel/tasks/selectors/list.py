@@ -17,8 +17,8 @@ from django.db.models import (
 )
 from django.http import Http404
 
-from keel.core.api_support import InvalidCursor
 from keel.core.models import Membership
+from keel.core.pagination import InvalidCursor
 from keel.tasks.models import (
     Project,
     Status,

@@ -44,17 +44,17 @@ def visible_projects(membership: Membership, include_archived: bool = False) -> 
     """Projects `membership` may see (see keel/tasks/access.py for the rule)."""
     projects = Project.objects.in_workspace(membership.workspace)
     if not has_perm(membership, "tasks.view"):
-        return projects.none()  # type: ignore[no-any-return]
+        return projects.none()
     if not include_archived:
         projects = projects.filter(archived_at__isnull=True)
     if membership.role in ADMINS:
-        return projects  # type: ignore[no-any-return]
+        return projects
     added = Exists(
         ProjectMember.objects.filter(project=OuterRef("pk"), membership_id=membership.pk)
     )
     if membership.role in STAFF:
-        return projects.filter(Q(visibility=Visibility.WORKSPACE) | added)  # type: ignore[no-any-return]
-    return projects.filter(added)  # type: ignore[no-any-return]
+        return projects.filter(Q(visibility=Visibility.WORKSPACE) | added)
+    return projects.filter(added)
 
 
 def get_project_for(membership: Membership, pk: int, include_archived: bool = True) -> Project:
@@ -67,7 +67,7 @@ def get_project_for(membership: Membership, pk: int, include_archived: bool = Tr
     )
     if project is None:
         raise Http404
-    return project  # type: ignore[no-any-return]
+    return project
 
 
 def task_base(membership: Membership) -> QuerySet[Task]:
@@ -78,7 +78,7 @@ def task_base(membership: Membership) -> QuerySet[Task]:
     table costs PostgreSQL planning time — the list query planned in 3.5 ms with the two
     workspace joins and 1.0 ms without, for 0.3 ms of execution.
     """
-    return Task.objects.in_workspace(membership.workspace).select_related(  # type: ignore[no-any-return]
+    return Task.objects.in_workspace(membership.workspace).select_related(
         "project", "section", "assignee__user", "assignee_seat"
     )
 
@@ -118,7 +118,7 @@ def get_attachment_for(membership: Membership, pk: int) -> Attachment:
     )
     if attachment is None:
         raise Http404
-    return attachment  # type: ignore[no-any-return]
+    return attachment
 
 
 # --- Assignees --------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ def task_assignee(task: Task) -> Membership | None:
     """Who does the task now: its assignee, or whoever its seat resolves to."""
     cached: Any = getattr(task, "_current_assignee", _MISSING)
     if cached is not _MISSING:
-        return cached  # type: ignore[no-any-return]
+        return cached
     if task.assignee_id is not None:
         return task.assignee
     if task.assignee_seat is not None:

@@ -2,8 +2,10 @@
 
 Every function is keyword-only with the acting membership first, checks access
 (keel/tasks/access.py), validates before writing (ValidationError({field: message})) and
-runs in one transaction. Split by subject: projects (and sections), tasks, dependencies,
-bulk edit, comments, attachments.
+runs in one transaction. Split by subject: projects (and sections), tasks (their field
+checks in task_fields), the board, dependencies, bulk edit, comments, attachments. Recurring
+series (recurrence, occurrences), the Asana import (asana_csv, asana_import), status updates
+and summaries (progress), calendar feeds (feeds) are imported by module.
 """
 
 from keel.tasks.services.attachments import (
@@ -13,6 +15,7 @@ from keel.tasks.services.attachments import (
     check_upload,
     max_attachment_bytes,
 )
+from keel.tasks.services.board import task_move
 from keel.tasks.services.bulk import check_can_edit, tasks_bulk_update
 from keel.tasks.services.comments import (
     comment_create,
@@ -39,10 +42,10 @@ from keel.tasks.services.projects import (
 )
 from keel.tasks.services.tasks import (
     UNSET,
+    TaskChanges,
     on_task_completed,
     task_create,
     task_delete,
-    task_move,
     task_set_status,
     task_update,
 )
@@ -50,6 +53,7 @@ from keel.tasks.services.tasks import (
 __all__ = [
     "ALLOWED_TYPES",
     "UNSET",
+    "TaskChanges",
     "attachment_add",
     "attachment_delete",
     "can_delete_saved_filter",

@@ -1,4 +1,7 @@
-"""Helpers shared by the tasks services: auditing, activity, dates, workspace checks."""
+"""Helpers shared by the tasks services: task numbers, activity, dates, people, labels.
+
+Auditing and the same-workspace check are keel.core.services' (shared by every app).
+"""
 
 from __future__ import annotations
 
@@ -7,34 +10,31 @@ import zoneinfo
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from keel.core.audit import audit
+from keel.core.services import same_workspace
 from keel.tasks.access import can_see_project
-from keel.tasks.models import Activity, Label
+from keel.tasks.models import Activity, Label, Project
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
-
     from keel.core.models import Membership, Workspace
-    from keel.tasks.models import Project, Task
+    from keel.tasks.models import Task
 
 
-def same_workspace(actor: Membership, *objects: Any) -> None:
-    """An object of another workspace is never acted on (views and the API 404 before this)."""
-    for obj in objects:
-        if obj is not None and obj.workspace_id != actor.workspace_id:
-            raise PermissionDenied
+def allocate_task_numbers(project_id: int, count: int = 1) -> int:
+    """Reserve `count` consecutive task numbers (KEY-n) in the project; returns the first.
 
-
-def audit_event(
-    actor: Membership, action: str, target: Any, request: HttpRequest | None, **data: Any
-) -> None:
-    audit(action=action, actor=actor.user, workspace=actor.workspace, target=target,
-          request=request, data=data)  # fmt: skip
+    Safe with concurrent writers: the UPDATE takes the project's row lock until the
+    transaction ends, and the read that follows sees our own increment. A rolled-back
+    transaction gives its numbers back.
+    """
+    Project.objects.filter(pk=project_id).update(task_counter=F("task_counter") + count)
+    last = Project.objects.values_list("task_counter", flat=True).get(pk=project_id)
+    return int(last) - count + 1
 
 
 def activity(task: Task, actor: Membership | None, verb: str, **data: Any) -> Activity:

@@ -21,14 +21,13 @@ from django.utils.translation import gettext as _
 
 from keel.core.models import Membership
 from keel.core.permissions import MANAGERS
+from keel.core.services import AuditContext, same_workspace
 from keel.tasks.access import require_edit_in_project
 from keel.tasks.models import Attachment, Task
-from keel.tasks.services._common import activity, same_workspace
+from keel.tasks.services._common import activity
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
-    from django.http import HttpRequest
-
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # extension → (content type we serve it with, sniffer kind)
@@ -125,7 +124,7 @@ def check_upload(upload: UploadedFile) -> tuple[str, str]:
 
 @transaction.atomic
 def attachment_add(
-    *, actor: Membership, task: Task, upload: UploadedFile, request: HttpRequest | None = None
+    *, actor: Membership, task: Task, upload: UploadedFile, context: AuditContext | None = None
 ) -> Attachment:
     same_workspace(actor, task)
     require_edit_in_project(actor, task.project)
@@ -149,7 +148,7 @@ def attachment_add(
 
 @transaction.atomic
 def attachment_delete(
-    *, actor: Membership, attachment: Attachment, request: HttpRequest | None = None
+    *, actor: Membership, attachment: Attachment, context: AuditContext | None = None
 ) -> None:
     """The uploader, or a manager and above, may delete; the file goes once the row is gone."""
     same_workspace(actor, attachment)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from keel.core.models import Membership
+from keel.core.services import AuditContext, audit_event, same_workspace
 from keel.notifications.services import notify
 from keel.org.models import Seat
 from keel.org.resolution import seat_assignee
@@ -23,29 +24,22 @@ from keel.tasks.access import can_edit_task, require_edit_in_project
 from keel.tasks.models import Label, Section, Task, TaskLabel
 from keel.tasks.services._common import (
     activity,
-    audit_event,
     check_person,
     display_name,
     resolve_labels,
-    same_workspace,
     split_when,
     task_ref,
 )
-from keel.tasks.services.tasks import (
-    UNSET,
-    _apply_status,
-    _check_assignees,
-    _check_seat,
-    _check_section,
-    _check_status,
-    _end_position,
-    _notify_assigned,
-    _when_display,
+from keel.tasks.services.task_fields import (
+    check_assignees,
+    check_seat,
+    check_section,
+    check_status,
+    end_position,
+    notify_assigned,
+    when_display,
 )
-
-if TYPE_CHECKING:
-    from django.http import HttpRequest
-
+from keel.tasks.services.tasks import UNSET, _apply_status
 
 # --- Bulk edit --------------------------------------------------------------------------------
 
@@ -62,7 +56,7 @@ def tasks_bulk_update(
     due: datetime.date | datetime.datetime | None = UNSET,
     add_labels: Iterable[Label | str] = (),
     remove_labels: Iterable[Label | str] = (),
-    request: HttpRequest | None = None,
+    context: AuditContext | None = None,
 ) -> int:
     """Apply the same change to many tasks at once: all or nothing, one Activity per task.
 
@@ -78,17 +72,17 @@ def tasks_bulk_update(
     for project in projects.values():
         require_edit_in_project(actor, project)
     if status is not None:
-        _check_status(status)
+        check_status(status)
     if section is not UNSET:
         for project in projects.values():
-            _check_section(section, project)
+            check_section(section, project)
     if assignee is not UNSET and assignee_seat is not UNSET and assignee and assignee_seat:
-        _check_assignees(actor, tasks[0].project, assignee, assignee_seat)
+        check_assignees(actor, tasks[0].project, assignee, assignee_seat)
     if assignee is not UNSET and assignee is not None:
         for project in projects.values():
             check_person(actor, assignee, project, "assignee")
     if assignee_seat is not UNSET:
-        _check_seat(actor, assignee_seat)
+        check_seat(actor, assignee_seat)
     due_date, due_at = (None, None)
     if due is not UNSET:
         due_date, due_at = split_when(due, actor.workspace, "due")
@@ -108,7 +102,7 @@ def tasks_bulk_update(
             changes.append({"field": "section", "from": task.section.name if task.section else None,
                             "to": section.name if section else None})  # fmt: skip
             task.section = section
-            task.position = _end_position(task.project, section)
+            task.position = end_position(task.project, section)
         new_person = task.assignee if assignee is UNSET else assignee
         new_seat = task.assignee_seat if assignee_seat is UNSET else assignee_seat
         if assignee is not UNSET and assignee is not None and assignee_seat is UNSET:
@@ -128,8 +122,8 @@ def tasks_bulk_update(
             if target is not None and target.pk != actor.pk:
                 assigned.setdefault(target.pk, (target, []))[1].append(task)
         if due is not UNSET and (due_date, due_at) != (task.due_date, task.due_at):
-            changes.append({"field": "due", "from": _when_display(task.due_date, task.due_at),
-                            "to": _when_display(due_date, due_at)})  # fmt: skip
+            changes.append({"field": "due", "from": when_display(task.due_date, task.due_at),
+                            "to": when_display(due_date, due_at)})  # fmt: skip
             task.due_date, task.due_at = due_date, due_at
         task.save(update_fields=["section", "position", "assignee", "assignee_seat",
                                  "due_date", "due_at", "updated_at"])  # fmt: skip
@@ -154,7 +148,7 @@ def tasks_bulk_update(
         TaskLabel.objects.filter(task__in=tasks, label__in=remove).delete()
     for person, their_tasks in assigned.values():
         if len(their_tasks) == 1:
-            _notify_assigned(actor, their_tasks[0])
+            notify_assigned(actor, their_tasks[0])
         else:
             count = len(their_tasks)
             notify(
@@ -167,7 +161,7 @@ def tasks_bulk_update(
                 ),
                 url="",
             )
-    audit_event(actor, "tasks.bulk_updated", None, request, count=len(tasks))
+    audit_event(actor, "tasks.bulk_updated", None, context, count=len(tasks))
     return len(tasks)
 
 

@@ -12,7 +12,6 @@ use, like core.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -22,15 +21,13 @@ from django.utils.translation import gettext_lazy
 
 from keel.core.models import Membership
 from keel.core.permissions import MANAGERS
+from keel.core.services import AuditContext, same_workspace
 from keel.notifications.services import notify
 from keel.tasks.access import can_see_project, require_edit_in_project
 from keel.tasks.markdown import render_markdown
 from keel.tasks.models import Comment, Task, TaskFollower
-from keel.tasks.services._common import display_name, same_workspace, task_path
-from keel.tasks.services.tasks import _add_followers
-
-if TYPE_CHECKING:
-    from django.http import HttpRequest
+from keel.tasks.services._common import display_name, task_path
+from keel.tasks.services.task_fields import add_followers
 
 MAX_COMMENT = 10_000
 # `@local.part` not preceded by a word character (so emails in the text are not mentions).
@@ -62,7 +59,7 @@ def mentioned_members(task: Task, body: str) -> list[Membership]:
 
 @transaction.atomic
 def comment_create(
-    *, actor: Membership, task: Task, body: str, request: HttpRequest | None = None
+    *, actor: Membership, task: Task, body: str, context: AuditContext | None = None
 ) -> Comment:
     same_workspace(actor, task)
     require_edit_in_project(actor, task.project)
@@ -77,7 +74,7 @@ def comment_create(
     )  # fmt: skip
     mentioned = [m for m in mentioned_members(task, body) if m.pk != actor.pk]
     previous = set(TaskFollower.objects.filter(task=task).values_list("membership_id", flat=True))
-    _add_followers(task, [actor, *mentioned])
+    add_followers(task, [actor, *mentioned])
     url = task_path(task)
     who, what = display_name(actor), str(task)
     for person in mentioned:

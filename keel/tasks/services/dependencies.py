@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from keel.core.models import Membership
+from keel.core.services import AuditContext, same_workspace
 from keel.tasks.access import require_edit_in_project
 from keel.tasks.models import Task, TaskDependency
-from keel.tasks.services._common import activity, same_workspace, task_ref
-
-if TYPE_CHECKING:
-    from django.http import HttpRequest
-
+from keel.tasks.services._common import activity, task_ref
 
 # --- Dependencies -------------------------------------------------------------------------------
 
@@ -35,7 +30,7 @@ def _reaches(edges: dict[int, set[int]], start: int, target: int) -> bool:
 
 @transaction.atomic
 def task_add_dependency(
-    *, actor: Membership, task: Task, blocked_by: Task, request: HttpRequest | None = None
+    *, actor: Membership, task: Task, blocked_by: Task, context: AuditContext | None = None
 ) -> TaskDependency:
     """`task` waits for `blocked_by`. Refuses other projects, itself and cycles."""
     if blocked_by.workspace_id != actor.workspace_id:
@@ -69,7 +64,7 @@ def task_add_dependency(
 
 @transaction.atomic
 def task_remove_dependency(
-    *, actor: Membership, task: Task, blocked_by: Task, request: HttpRequest | None = None
+    *, actor: Membership, task: Task, blocked_by: Task, context: AuditContext | None = None
 ) -> None:
     same_workspace(actor, task, blocked_by)
     require_edit_in_project(actor, task.project)

@@ -20,15 +20,13 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 
 from keel.accounts.models import hash_secret
+from keel.core.services import AuditContext, audit_event, same_workspace
 from keel.tasks import recurrence as engine
 from keel.tasks import selectors
 from keel.tasks.access import can_see_project, require_see_project
 from keel.tasks.models import CalendarFeed, Project, Recurrence, Status, Task
-from keel.tasks.services._common import audit_event, same_workspace
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
-
     from keel.core.models import Membership
 
 TOKEN_PREFIX = "kcal_"  # noqa: S105 - a public prefix, not a secret
@@ -42,7 +40,7 @@ PRODID = "-//Keel//Tasks//EN"
 
 @transaction.atomic
 def feed_create(
-    *, actor: Membership, project: Project | None = None, request: HttpRequest | None = None
+    *, actor: Membership, project: Project | None = None, context: AuditContext | None = None
 ) -> tuple[CalendarFeed, str]:
     """A new feed and its raw token (shown once). A project feed needs access to the project."""
     if project is not None:
@@ -52,21 +50,21 @@ def feed_create(
     feed = CalendarFeed.objects.create(
         workspace=actor.workspace, owner=actor, project=project, token_hash=hash_secret(raw)
     )
-    audit_event(actor, "calendar_feed.created", feed, request,
+    audit_event(actor, "calendar_feed.created", feed, context,
                 project=project.pk if project else None)  # fmt: skip
     return feed, raw
 
 
 @transaction.atomic
 def feed_revoke(
-    *, actor: Membership, feed: CalendarFeed, request: HttpRequest | None = None
+    *, actor: Membership, feed: CalendarFeed, context: AuditContext | None = None
 ) -> CalendarFeed:
     if feed.owner_id != actor.pk:
         raise PermissionDenied(_("Only the feed's owner can revoke it."))
     if feed.revoked_at is None:
         feed.revoked_at = timezone.now()
         feed.save(update_fields=["revoked_at", "updated_at"])
-        audit_event(actor, "calendar_feed.revoked", feed, request)
+        audit_event(actor, "calendar_feed.revoked", feed, context)
     return feed
 
 

@@ -21,13 +21,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from keel.core.permissions import MANAGERS
+from keel.core.services import AuditContext, audit_event, same_workspace
 from keel.tasks.access import can_edit_in_project, can_manage_project, require_see_project
 from keel.tasks.models import SavedFilter
-from keel.tasks.services._common import audit_event, same_workspace
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
-
     from keel.core.models import Membership
     from keel.tasks.models import Project
 
@@ -82,7 +80,7 @@ def saved_filter_save(
     name: str,
     query: Mapping[str, Any],
     shared: bool = False,
-    request: HttpRequest | None = None,
+    context: AuditContext | None = None,
 ) -> SavedFilter:
     """Save the list's current filter (`query`: its GET params; unknown keys are dropped)."""
     same_workspace(actor, project)
@@ -110,7 +108,7 @@ def saved_filter_save(
         shared=bool(shared),
     )  # fmt: skip
     audit_event(
-        actor, "saved_filter.created", saved, request,
+        actor, "saved_filter.created", saved, context,
         project_id=project.pk, shared=saved.shared, params=params,
     )  # fmt: skip
     return saved
@@ -118,7 +116,7 @@ def saved_filter_save(
 
 @transaction.atomic
 def saved_filter_delete(
-    *, actor: Membership, saved_filter: SavedFilter, request: HttpRequest | None = None
+    *, actor: Membership, saved_filter: SavedFilter, context: AuditContext | None = None
 ) -> None:
     same_workspace(actor, saved_filter)
     if not can_delete_saved_filter(actor, saved_filter):
@@ -126,7 +124,7 @@ def saved_filter_delete(
             _("Only the person who saved this filter or the project's managers can delete it.")
         )
     audit_event(
-        actor, "saved_filter.deleted", saved_filter, request,
+        actor, "saved_filter.deleted", saved_filter, context,
         project_id=saved_filter.project_id, shared=saved_filter.shared,
         owner_id=saved_filter.owner_id,
     )  # fmt: skip

@@ -23,15 +23,14 @@ from django.utils.translation import gettext_lazy
 
 from keel.accounts.services import group_send
 from keel.core.permissions import require
+from keel.core.services import AuditContext, audit_event, same_workspace
 from keel.tasks import selectors
 from keel.tasks.access import can_see_project, require_edit_in_project
 from keel.tasks.markdown import render_markdown
 from keel.tasks.models import ProgressStatus, Project, Status, StatusUpdate, Task
-from keel.tasks.services._common import audit_event, display_name, same_workspace, workspace_tz
+from keel.tasks.services._common import display_name, workspace_tz
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
-
     from keel.accounts.models import Group
     from keel.core.models import Membership
 
@@ -54,7 +53,7 @@ def status_update_create(
     project: Project,
     status: str,
     text: str,
-    request: HttpRequest | None = None,
+    context: AuditContext | None = None,
 ) -> StatusUpdate:
     """Post a status (on track / at risk / off track) with a Markdown note."""
     same_workspace(actor, project)
@@ -74,7 +73,7 @@ def status_update_create(
             workspace=actor.workspace, project=project, author=actor, status=status, text=text,
             text_html=render_markdown(text),
         )  # fmt: skip
-        audit_event(actor, "project.status_posted", project, request, status=status)
+        audit_event(actor, "project.status_posted", project, context, status=status)
     return update
 
 
@@ -236,10 +235,12 @@ def summary_send_to_group(
     project: Project | None = None,
     membership: Membership | None = None,
     today: date | None = None,
-    request: HttpRequest | None = None,
+    base_url: str = "",
+    context: AuditContext | None = None,
 ) -> int:
     """Email the summary to every member of `group`, in the workspace's language (managers+).
 
+    `base_url` is the site's address for the links in the email (the request's, from a page).
     Returns the number of messages queued.
     """
     require(actor, "groups.send")
@@ -250,7 +251,6 @@ def summary_send_to_group(
         raise PermissionDenied(_("You cannot see this project."))
     if period not in PERIODS:
         raise ValidationError({"period": _("Choose a day, a week or a month.")})
-    base_url = request.build_absolute_uri("/") if request is not None else ""
     with translation.override(actor.workspace.language or "en"):
         if project is not None:
             summary = summary_for_project(project=project, period=period, today=today)
@@ -261,4 +261,4 @@ def summary_send_to_group(
             )
         subject, text, html = summary_render(summary, base_url=base_url)
     return group_send(actor=actor, group=group, subject=subject, body=text, html=html,
-                      request=request)  # fmt: skip
+                      context=context)  # fmt: skip

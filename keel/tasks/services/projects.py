@@ -12,19 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from keel.core.models import Membership
 from keel.core.permissions import require
+from keel.core.services import AuditContext, audit_event, next_position, same_workspace
 from keel.tasks.access import require_edit_in_project, require_manage_project
 from keel.tasks.models import Project, ProjectMember, Section, Visibility
-from keel.tasks.services._common import audit_event, same_workspace
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
-
     from keel.accounts.models import Group
     from keel.org.models import Department, Seat
 
@@ -91,7 +88,7 @@ def project_create(
     owner_seat: Seat | None = None,
     visibility: str = Visibility.WORKSPACE,
     members: Iterable[Membership] = (),
-    request: HttpRequest | None = None,
+    context: AuditContext | None = None,
 ) -> Project:
     """A new project; the creator becomes a member; default sections in the company language."""
     require(actor, "tasks.project_create")
@@ -112,13 +109,13 @@ def project_create(
             for i, n in enumerate(names)
         ]
     )
-    audit_event(actor, "project.created", project, request, prefix=project.key)
+    audit_event(actor, "project.created", project, context, prefix=project.key)
     return project
 
 
 @transaction.atomic
 def project_update(
-    *, actor: Membership, project: Project, request: HttpRequest | None = None, **fields: Any
+    *, actor: Membership, project: Project, context: AuditContext | None = None, **fields: Any
 ) -> Project:
     """Change the given fields among name, key, description, department, group, owner_seat,
     visibility."""
@@ -134,13 +131,13 @@ def project_update(
     for field in changed:
         setattr(project, field, values[field])
     project.save(update_fields=[*changed, "updated_at"])
-    audit_event(actor, "project.updated", project, request, fields=sorted(changed))
+    audit_event(actor, "project.updated", project, context, fields=sorted(changed))
     return project
 
 
 @transaction.atomic
 def project_archive(
-    *, actor: Membership, project: Project, archived: bool, request: HttpRequest | None = None
+    *, actor: Membership, project: Project, archived: bool, context: AuditContext | None = None
 ) -> Project:
     same_workspace(actor, project)
     require_manage_project(actor, project)
@@ -149,7 +146,7 @@ def project_archive(
     project.archived_at = timezone.now() if archived else None
     project.save(update_fields=["archived_at", "updated_at"])
     action = "project.archived" if archived else "project.unarchived"
-    audit_event(actor, action, project, request)
+    audit_event(actor, action, project, context)
     return project
 
 
@@ -159,7 +156,7 @@ def project_set_members(
     actor: Membership,
     project: Project,
     members: Iterable[Membership],
-    request: HttpRequest | None = None,
+    context: AuditContext | None = None,
 ) -> list[Membership]:
     """Make the project's members exactly `members`."""
     same_workspace(actor, project)
@@ -176,7 +173,7 @@ def project_set_members(
         ]
     )
     if wanted != current:
-        audit_event(actor, "project.members_changed", project, request,
+        audit_event(actor, "project.members_changed", project, context,
                     added=sorted(wanted - current), removed=sorted(current - wanted))  # fmt: skip
     return people
 
@@ -198,10 +195,9 @@ def section_create(*, actor: Membership, project: Project, name: str) -> Section
     same_workspace(actor, project)
     require_edit_in_project(actor, project)
     name = _clean_section_name(name)
-    last = project.sections.aggregate(m=Max("position"))["m"]
     return Section.objects.create(
         workspace=actor.workspace, project=project, name=name,
-        position=0 if last is None else last + 1,
+        position=next_position(project.sections.all()),
     )  # fmt: skip
 
 

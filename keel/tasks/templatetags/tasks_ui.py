@@ -108,7 +108,9 @@ def activity_text(entry: Any) -> str:
 
 # --- Row partials rendered in Python ------------------------------------------------------------
 # The list, board and My tasks render these once per row; as {% include %}s they cost most of
-# the page's time. Each tag gives exactly the markup of the template named in its docstring.
+# the page's time. Each tag gives exactly the markup of the template named in its docstring;
+# the task page still includes _status, _labels and _assignee, and test_row_templates.py
+# checks that tag and template agree.
 
 _URL_SENTINEL = 987654321
 
@@ -133,7 +135,7 @@ def _date(value: Any, fmt: str, *, time_only: bool = False) -> str:
 
 @register.simple_tag
 def task_due(task: Any, today: datetime.date) -> str:
-    """tasks/_due.html."""
+    """The due date: a red badge when overdue, amber when due today, else the date."""
     due = task.due_date
     if not due:
         return ""

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 import factory
-from django.db.models import F
 
 from keel.core.tests.factories import WorkspaceFactory
 from keel.tasks.models import (
@@ -25,6 +24,7 @@ from keel.tasks.models import (
     TaskFollower,
     TaskLabel,
 )
+from keel.tasks.services._common import allocate_task_numbers
 
 # A valid 1×1 transparent PNG.
 PNG_BYTES = bytes.fromhex(
@@ -43,8 +43,7 @@ def _key(n: int) -> str:
 
 
 def next_task_number(project: Project) -> int:
-    Project.objects.filter(pk=project.pk).update(task_counter=F("task_counter") + 1)
-    number: int = Project.objects.values_list("task_counter", flat=True).get(pk=project.pk)
+    number = allocate_task_numbers(project.pk)
     project.task_counter = number
     return number
 

@@ -9,30 +9,22 @@ from keel.tasks.models import ProjectMember, Task
 from keel.tasks.tests.factories import TaskFactory
 
 pytestmark = pytest.mark.django_db
-BASE = "/api/v1/workspaces/acme"
+WS = "/workspaces/acme"
 
 
-def _json(client, method, url, body=None):
-    import json
-
-    return client.generic(method, url, json.dumps(body or {}), content_type="application/json")
-
-
-def test_project_create_needs_manager(login, member, manager):
-    response = _json(login(member), "POST", f"{BASE}/projects", {"name": "X", "key": "XX"})
+def test_project_create_needs_manager(api_for, member, manager):
+    response = api_for(member, session=True).post(f"{WS}/projects", {"name": "X", "key": "XX"})
     assert response.status_code == 403
-    response = _json(
-        login(manager), "POST", f"{BASE}/projects", {"name": "Purchasing", "key": "pur"}
+    response = api_for(manager, session=True).post(
+        f"{WS}/projects", {"name": "Purchasing", "key": "pur"}
     )
     assert response.status_code == 201 and response.json()["key"] == "PUR"
 
 
-def test_task_crud_and_complete(login, member, project):
-    client = login(member)
-    response = _json(
-        client,
-        "POST",
-        f"{BASE}/tasks",
+def test_task_crud_and_complete(api_for, member, project):
+    api = api_for(member, session=True)
+    response = api.post(
+        f"{WS}/tasks",
         {
             "project_id": project.pk,
             "title": "Sample order",
@@ -43,21 +35,19 @@ def test_task_crud_and_complete(login, member, project):
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["ref"] == "AMZ-1" and body["labels"] == ["purchasing"]
-    url = f"{BASE}/tasks/{body['id']}"
-    response = _json(client, "PATCH", url, {"assignee_id": member.pk, "priority": 3})
+    url = f"{WS}/tasks/{body['id']}"
+    response = api.patch(url, {"assignee_id": member.pk, "priority": 3})
     assert response.json()["assignee"]["id"] == member.pk
     assert response.json()["current_assignee"]["id"] == member.pk
-    response = _json(client, "POST", f"{url}/complete")
+    response = api.post(f"{url}/complete")
     assert response.json()["status"] == "done" and response.json()["completed_at"]
-    assert _json(client, "DELETE", url).status_code == 204
+    assert api.delete(url).status_code == 204
     assert not Task.objects.exists()
 
 
-def test_due_before_start_is_a_422_on_due(login, member, project):
-    response = _json(
-        login(member),
-        "POST",
-        f"{BASE}/tasks",
+def test_due_before_start_is_a_422_on_due(api_for, member, project):
+    response = api_for(member, session=True).post(
+        f"{WS}/tasks",
         {
             "project_id": project.pk,
             "title": "X",
@@ -70,11 +60,11 @@ def test_due_before_start_is_a_422_on_due(login, member, project):
     assert not Task.objects.exists()
 
 
-def test_assignee_who_cannot_see_project_is_a_422_on_assignee_id(login, member, assistant, project):
-    response = _json(
-        login(member),
-        "POST",
-        f"{BASE}/tasks",
+def test_assignee_who_cannot_see_project_is_a_422_on_assignee_id(
+    api_for, member, assistant, project
+):
+    response = api_for(member, session=True).post(
+        f"{WS}/tasks",
         {
             "project_id": project.pk,
             "title": "X",
@@ -85,42 +75,42 @@ def test_assignee_who_cannot_see_project_is_a_422_on_assignee_id(login, member, 
     assert response.json()["errors"][0]["loc"] == ["body", "assignee_id"]
 
 
-def test_list_filters_and_cursor(login, member, project):
+def test_list_filters_and_cursor(api_for, member, project):
     for i in range(7):
         TaskFactory(project=project, title=f"Listing {i}", assignee=member if i % 2 else None)
-    client = login(member)
-    response = client.get(f"{BASE}/tasks", {"project": project.pk, "limit": 3})
+    api = api_for(member, session=True)
+    response = api.get(f"{WS}/tasks", {"project": project.pk, "limit": 3})
     first = response.json()
     assert len(first["items"]) == 3 and first["next_cursor"]
-    second = client.get(
-        f"{BASE}/tasks", {"project": project.pk, "limit": 3, "cursor": first["next_cursor"]}
+    second = api.get(
+        f"{WS}/tasks", {"project": project.pk, "limit": 3, "cursor": first["next_cursor"]}
     ).json()
     assert {t["id"] for t in first["items"]}.isdisjoint({t["id"] for t in second["items"]})
-    mine = client.get(f"{BASE}/tasks", {"assignee": member.pk, "status": "todo,in_progress"})
+    mine = api.get(f"{WS}/tasks", {"assignee": member.pk, "status": "todo,in_progress"})
     assert len(mine.json()["items"]) == 3
-    bad = client.get(f"{BASE}/tasks", {"cursor": "nonsense!"})
+    bad = api.get(f"{WS}/tasks", {"cursor": "nonsense!"})
     assert bad.status_code == 422
-    bad = client.get(f"{BASE}/tasks", {"sort": "title"})
+    bad = api.get(f"{WS}/tasks", {"sort": "title"})
     assert bad.status_code == 422
 
 
-def test_assistant_sees_only_added_projects_over_the_api(login, assistant, project):
+def test_assistant_sees_only_added_projects_over_the_api(api_for, assistant, project):
     task = TaskFactory(project=project)
-    client = login(assistant)
-    assert client.get(f"{BASE}/projects").json()["items"] == []
-    assert client.get(f"{BASE}/tasks/{task.pk}").status_code == 404
+    api = api_for(assistant, session=True)
+    assert api.get(f"{WS}/projects").json()["items"] == []
+    assert api.get(f"{WS}/tasks/{task.pk}").status_code == 404
     ProjectMember.objects.create(workspace=project.workspace, project=project, membership=assistant)
-    assert [p["key"] for p in client.get(f"{BASE}/projects").json()["items"]] == ["AMZ"]
-    assert client.get(f"{BASE}/tasks/{task.pk}").status_code == 200
+    assert [p["key"] for p in api.get(f"{WS}/projects").json()["items"]] == ["AMZ"]
+    assert api.get(f"{WS}/tasks/{task.pk}").status_code == 200
 
 
-def test_comments_and_mentions(login, member, manager, project):
+def test_comments_and_mentions(api_for, member, manager, project):
     task = TaskFactory(project=project)
-    client = login(member)
-    response = _json(client, "POST", f"{BASE}/tasks/{task.pk}/comments", {"body": "@maya look"})
+    api = api_for(member, session=True)
+    response = api.post(f"{WS}/tasks/{task.pk}/comments", {"body": "@maya look"})
     assert response.status_code == 201
     assert response.json()["author"]["id"] == member.pk
-    listing = client.get(f"{BASE}/tasks/{task.pk}/comments").json()
+    listing = api.get(f"{WS}/tasks/{task.pk}/comments").json()
     assert [c["body"] for c in listing["items"]] == ["@maya look"]
     assert (
         manager.notifications.filter(kind="task.mentioned").exists()
@@ -129,26 +119,28 @@ def test_comments_and_mentions(login, member, manager, project):
     )
 
 
-def test_project_patch_archives_and_member_cannot(login, owner, member, project):
-    url = f"{BASE}/projects/{project.pk}"
-    assert _json(login(member), "PATCH", url, {"archived": True}).status_code == 403
-    response = _json(login(owner), "PATCH", url, {"archived": True, "name": "Amazon EU"})
+def test_project_patch_archives_and_member_cannot(api_for, owner, member, project):
+    url = f"{WS}/projects/{project.pk}"
+    assert api_for(member, session=True).patch(url, {"archived": True}).status_code == 403
+    response = api_for(owner, session=True).patch(url, {"archived": True, "name": "Amazon EU"})
     assert response.json()["archived"] is True and response.json()["name"] == "Amazon EU"
 
 
-def test_outsider_gets_404(login, outsider, project):
+def test_outsider_gets_404(api_for, outsider, project):
     task = TaskFactory(project=project)
-    client = login(outsider)
-    assert client.get(f"{BASE}/tasks/{task.pk}").status_code == 404
-    assert client.get(f"/api/v1/workspaces/other/tasks/{task.pk}").status_code == 404
+    api = api_for(outsider, session=True)
+    assert api.get(f"{WS}/tasks/{task.pk}").status_code == 404
+    assert api.get(f"/workspaces/other/tasks/{task.pk}").status_code == 404
 
 
 @pytest.mark.parametrize("n", [10, 200])
-def test_api_list_query_count_is_constant(login, member, project, n, django_assert_max_num_queries):
+def test_api_list_query_count_is_constant(
+    api_for, member, project, n, django_assert_max_num_queries
+):
     for _ in range(n):
         TaskFactory(project=project, labels=["x"], assignee=member)
-    client = login(member)
+    api = api_for(member, session=True)
     # session, user, membership, project, page, labels, plus auth/session bookkeeping
     with django_assert_max_num_queries(12):
-        response = client.get(f"{BASE}/tasks", {"project": project.pk, "limit": 50})
+        response = api.get(f"{WS}/tasks", {"project": project.pk, "limit": 50})
     assert len(response.json()["items"]) == min(n, 50)

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from keel.core.models import AuditEvent
 from keel.tasks.models import Activity, Label, Project, Section, Status, Task
-from keel.tasks.services import asana_import
+from keel.tasks.services import asana_csv, asana_import
 from keel.tasks.tests.factories import LabelFactory, ProjectFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def project(workspace, owner):
 
 def _parse(text: str | bytes, actor, project=None):
     raw = text.encode() if isinstance(text, str) else text
-    return asana_import.parse(raw, actor=actor, project=project)
+    return asana_csv.parse(raw, actor=actor, project=project)
 
 
 def _messages(preview) -> list[str]:
@@ -166,9 +166,9 @@ def test_utf8_bom_and_gb18030_files_are_read(people):
 
 def test_upload_checks_type_and_size():
     with pytest.raises(ValidationError, match=r"\.csv"):
-        asana_import.check_upload("tasks.xlsx", 100)
+        asana_csv.check_upload("tasks.xlsx", 100)
     with pytest.raises(ValidationError, match="limit is 5 MB"):
-        asana_import.check_upload("tasks.csv", 6 * 1024 * 1024)
+        asana_csv.check_upload("tasks.csv", 6 * 1024 * 1024)
 
 
 def test_a_preview_with_errors_writes_nothing(people, project):

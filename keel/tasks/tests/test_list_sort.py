@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from keel.core.api_support import InvalidCursor
+from keel.core.pagination import InvalidCursor
 from keel.tasks import selectors
 from keel.tasks.models import Status, Task
 from keel.tasks.selectors import STATUS_ORDER

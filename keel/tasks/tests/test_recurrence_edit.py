@@ -23,6 +23,7 @@ from keel.org.models import Seat, SeatStatus
 from keel.tasks import recurrence as engine
 from keel.tasks.forms.planning import recurrence_initial
 from keel.tasks.models import Label, ProjectMember, Recurrence, RecurrenceMode, Task
+from keel.tasks.services import occurrences
 from keel.tasks.services import recurrence as series
 from keel.tasks.tests.factories import ProjectFactory, SectionFactory
 
@@ -117,7 +118,8 @@ def test_rule_change_moves_the_next_occurrence_across_the_dst_change(member, pro
     assert [t.occurrence_date for t in tasks] == [date(2026, 3, 23), date(2026, 3, 29)]
     assert tasks[0].pk == monday.pk and tasks[0].due_at == _utc(2026, 3, 23, 8, 0)
     assert tasks[1].due_at == _utc(2026, 3, 29, 7, 0)  # 09:00 wall-clock, now UTC+2
-    assert series.upcoming_dates([rec], now=_utc(2026, 3, 28, 12, 0))[rec.pk] == date(2026, 3, 23)
+    upcoming = occurrences.upcoming_dates([rec], now=_utc(2026, 3, 28, 12, 0))
+    assert upcoming[rec.pk] == date(2026, 3, 23)
 
 
 def test_new_time_applies_after_the_last_occurrence_without_duplicates(member, project):
@@ -126,11 +128,11 @@ def test_new_time_applies_after_the_last_occurrence_without_duplicates(member, p
     assert [t.occurrence_date for t in _occurrences(rec)] == [date(2026, 3, 23), date(2026, 3, 24)]
     series.recurrence_update(actor=member, recurrence=rec, dtstart_local=datetime(2026, 3, 23, 10),
                              now=now)  # fmt: skip
-    series.materialize_next(rec, now=now)
+    occurrences.materialize_next(rec, now=now)
     tasks = _occurrences(rec)
     assert [t.occurrence_date for t in tasks] == [date(2026, 3, 23), date(2026, 3, 24)]
     assert {t.due_at.hour for t in tasks} == {8}  # still 09:00 Berlin: already created
-    series.materialize_next(rec, now=_utc(2026, 3, 25, 6, 0))
+    occurrences.materialize_next(rec, now=_utc(2026, 3, 25, 6, 0))
     tasks = _occurrences(rec)
     assert len(tasks) == len({t.occurrence_date for t in tasks}) == 4
     assert tasks[2].occurrence_date == date(2026, 3, 25)
@@ -258,7 +260,7 @@ def test_edit_page_is_prefilled_from_the_series(login, workspace, member, projec
 def test_edit_page_shows_a_custom_rule_as_text(member, project):
     rec = _create(member, project, preset="", rrule="FREQ=MONTHLY;BYDAY=1MO", all_day=True,
                   dtstart_local=date(2026, 4, 6))  # fmt: skip
-    initial = recurrence_initial(rec, series.series_rule(rec).dtstart)
+    initial = recurrence_initial(rec, occurrences.series_rule(rec).dtstart)
     assert initial["preset"] == "custom" and initial["rrule"] == "FREQ=MONTHLY;BYDAY=1MO"
     assert initial["dtstart_time"] is None and initial["dtstart_date"] == date(2026, 4, 6)
 
@@ -274,7 +276,7 @@ def test_edit_page_saves_and_returns_to_the_series(login, workspace, member, pro
     assert response["Location"] == _url("project_recurrences", workspace, project_id=project.pk)
     rec.refresh_from_db()
     assert rec.title == "Price review" and rec.rrule == "FREQ=DAILY"
-    assert series.series_rule(rec).dtstart == datetime(2026, 3, 23, 10, 30)
+    assert occurrences.series_rule(rec).dtstart == datetime(2026, 3, 23, 10, 30)
     [message] = [str(m) for m in get_messages(response.wsgi_request)]
     assert "Price review" in message and "Every day" in message
 

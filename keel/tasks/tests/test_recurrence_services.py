@@ -19,6 +19,7 @@ from keel.core.scheduler import REGISTRY
 from keel.core.tests.factories import MembershipFactory
 from keel.org.models import Seat, SeatStatus
 from keel.tasks.models import Recurrence, RecurrenceMode, Status, Task
+from keel.tasks.services import occurrences
 from keel.tasks.services import recurrence as series
 from keel.tasks.services import tasks as task_services
 from keel.tasks.tests.factories import LabelFactory, ProjectFactory, SectionFactory
@@ -132,20 +133,20 @@ def test_completing_mondays_occurrence_creates_wednesdays(member, project):
 
 def test_schedule_mode_creates_tomorrows_occurrence_even_if_today_is_open(member, project):
     rec = _create(member, project)
-    series.materialize_next(rec, now=_utc(2026, 3, 3, 15, 0))  # Tuesday: Wednesday is tomorrow
+    occurrences.materialize_next(rec, now=_utc(2026, 3, 3, 15, 0))  # Tuesday: Wednesday is tomorrow
     assert [t.occurrence_date for t in _occurrences(rec)] == [date(2026, 3, 2), date(2026, 3, 4)]
 
 
 def test_materialize_is_idempotent(member, project):
     rec = _create(member, project)
     for _ in range(3):
-        series.materialize_next(rec, now=_utc(2026, 3, 3, 15, 0))
+        occurrences.materialize_next(rec, now=_utc(2026, 3, 3, 15, 0))
     assert Task.objects.filter(recurrence=rec).count() == 2
 
 
 def test_missed_past_dates_are_not_back_filled(member, project):
     rec = _create(member, project)
-    created = series.materialize_next(rec, now=_utc(2026, 4, 1, 12, 0))  # a Wednesday
+    created = occurrences.materialize_next(rec, now=_utc(2026, 4, 1, 12, 0))  # a Wednesday
     assert [t.occurrence_date for t in created] == [date(2026, 4, 1)]
 
 
@@ -172,7 +173,7 @@ def test_weekly_monday_0900_stays_0900_local(member, project, tz, start, now, ex
     created_at = datetime.combine(start.date(), time(), tzinfo=UTC)
     rec = _create(member, project, preset="weekly", weekdays=["MO"], dtstart_local=start,
                   timezone_name=tz, now=created_at)  # fmt: skip
-    created = series.materialize_next(rec, now=now)
+    created = occurrences.materialize_next(rec, now=now)
     task = next(t for t in created if t.occurrence_date == expected_day)
     assert task.due_at == expected_utc
 
@@ -203,7 +204,7 @@ def test_after_completion_counts_from_the_day_it_was_done(member, project):
                   timezone_name="Europe/Berlin", now=_utc(2026, 3, 2, 8))  # fmt: skip
     [first] = _occurrences(rec)
     assert first.occurrence_date == date(2026, 3, 2)
-    series.materialize_next(rec, now=_utc(2026, 3, 4, 8))
+    occurrences.materialize_next(rec, now=_utc(2026, 3, 4, 8))
     assert len(_occurrences(rec)) == 1  # only one open occurrence in this mode
     _complete(member, first, _utc(2026, 3, 5, 10))  # done three days late
     assert [t.occurrence_date for t in _occurrences(rec)] == [date(2026, 3, 2), date(2026, 3, 8)]
@@ -221,17 +222,17 @@ def test_after_completion_weekly_days_take_the_next_matching_day(member, project
 
 def test_a_duplicate_insert_from_another_worker_is_treated_as_done(member, project, monkeypatch):
     rec = _create(member, project)
-    real = series._schedule_candidates
+    real = occurrences._schedule_candidates
 
     def racing(*args, **kwargs):
         found = real(*args, **kwargs)
         # The other worker inserts the same occurrence after we computed ours, before we insert.
-        monkeypatch.setattr(series, "_schedule_candidates", real)
-        series.materialize_next(Recurrence.objects.get(pk=rec.pk), now=_utc(2026, 3, 3, 15))
+        monkeypatch.setattr(occurrences, "_schedule_candidates", real)
+        occurrences.materialize_next(Recurrence.objects.get(pk=rec.pk), now=_utc(2026, 3, 3, 15))
         return found
 
-    monkeypatch.setattr(series, "_schedule_candidates", racing)
-    created = series.materialize_next(rec, now=_utc(2026, 3, 3, 15))
+    monkeypatch.setattr(occurrences, "_schedule_candidates", racing)
+    created = occurrences.materialize_next(rec, now=_utc(2026, 3, 3, 15))
     assert created == []  # the IntegrityError meant "already done"
     assert Task.objects.filter(recurrence=rec, occurrence_date=date(2026, 3, 4)).count() == 1
     project.refresh_from_db()
@@ -243,7 +244,7 @@ def test_two_threads_materialising_at_once_create_one_task(workspace, member):
     project = ProjectFactory(workspace=workspace, key="RACE")
     rec = _create(member, project)
     barrier = threading.Barrier(2, timeout=10)
-    real = series._create_occurrence
+    real = occurrences._create_occurrence
     errors: list[BaseException] = []
 
     def synced(r, local):
@@ -253,13 +254,14 @@ def test_two_threads_materialising_at_once_create_one_task(workspace, member):
 
     def worker():
         try:
-            series.materialize_next(Recurrence.objects.get(pk=rec.pk), now=_utc(2026, 3, 3, 15))
+            rec_again = Recurrence.objects.get(pk=rec.pk)
+            occurrences.materialize_next(rec_again, now=_utc(2026, 3, 3, 15))
         except BaseException as error:
             errors.append(error)
         finally:
             connections.close_all()
 
-    series._create_occurrence = synced  # type: ignore[assignment]
+    occurrences._create_occurrence = synced
     try:
         threads = [threading.Thread(target=worker) for _ in range(2)]
         for thread in threads:
@@ -267,7 +269,7 @@ def test_two_threads_materialising_at_once_create_one_task(workspace, member):
         for thread in threads:
             thread.join(30)
     finally:
-        series._create_occurrence = real  # type: ignore[assignment]
+        occurrences._create_occurrence = real
     locked = [e for e in errors if "locked" in str(e)]
     if locked and connection.vendor == "sqlite":
         pytest.skip("SQLite in-memory shared cache refused the second writer; PostgreSQL runs this")
@@ -280,7 +282,7 @@ def test_two_threads_materialising_at_once_create_one_task(workspace, member):
 
 def test_skip_removes_the_not_started_occurrence_and_creates_the_following(member, project):
     rec = _create(member, project)
-    series.materialize_next(rec, now=_utc(2026, 3, 3, 15))  # Monday open + Wednesday
+    occurrences.materialize_next(rec, now=_utc(2026, 3, 3, 15))  # Monday open + Wednesday
     [monday, wednesday] = _occurrences(rec)
     _complete(member, monday, _utc(2026, 3, 3, 16))
     created = series.recurrence_skip(actor=member, recurrence=rec, occurrence_date=date(2026, 3, 4),
@@ -289,7 +291,7 @@ def test_skip_removes_the_not_started_occurrence_and_creates_the_following(membe
     assert rec.skipped == ["2026-03-04"]
     assert not Task.objects.filter(pk=wednesday.pk).exists()
     assert [t.occurrence_date for t in created] == [date(2026, 3, 9)]
-    series.materialize_next(rec, now=_utc(2026, 3, 3, 18))
+    occurrences.materialize_next(rec, now=_utc(2026, 3, 3, 18))
     assert not Task.objects.filter(recurrence=rec, occurrence_date=date(2026, 3, 4)).exists()
     assert AuditEvent.objects.filter(action="recurrence.skipped").count() == 1
 
@@ -326,7 +328,7 @@ def test_guest_cannot_skip_or_stop(workspace, member, project):
 def test_stop_ends_the_series_and_keeps_existing_tasks(member, project):
     rec = _create(member, project)
     series.recurrence_stop(actor=member, recurrence=rec)
-    assert series.materialize_next(rec, now=_utc(2026, 3, 10, 12)) == []
+    assert occurrences.materialize_next(rec, now=_utc(2026, 3, 10, 12)) == []
     [monday] = _occurrences(rec)
     _complete(member, monday, _utc(2026, 3, 2, 15))
     assert len(_occurrences(rec)) == 1
@@ -340,8 +342,8 @@ def test_job_tops_up_every_active_series_and_is_registered(member, project):
     active = _create(member, project)
     stopped = _create(member, project, title="Old routine")
     series.recurrence_stop(actor=member, recurrence=stopped)
-    assert series.materialize_all(now=_utc(2026, 3, 3, 15)) == 1
-    assert series.materialize_all(now=_utc(2026, 3, 3, 15)) == 0
+    assert occurrences.materialize_all(now=_utc(2026, 3, 3, 15)) == 1
+    assert occurrences.materialize_all(now=_utc(2026, 3, 3, 15)) == 0
     assert len(_occurrences(active)) == 2 and len(_occurrences(stopped)) == 1
     job = REGISTRY["keel.tasks.jobs.materialize_recurrences"]
     assert job.seconds == 15 * 60

@@ -29,6 +29,7 @@ from keel.tasks.models import (
     TaskDependency,
     Visibility,
 )
+from keel.tasks.services import TaskChanges
 from keel.tasks.tests.factories import PNG_BYTES, TaskFactory
 
 pytestmark = pytest.mark.django_db
@@ -163,7 +164,7 @@ def test_guest_cannot_create_or_change_tasks(guest, project):
     with pytest.raises(PermissionDenied):
         services.task_create(actor=guest, project=project, title="X")
     with pytest.raises(PermissionDenied):
-        services.task_update(actor=guest, task=task, title="Changed")
+        services.task_update(actor=guest, task=task, changes=TaskChanges(title="Changed"))
     task.refresh_from_db()
     assert task.title == "Keep" and Task.objects.count() == 1
 
@@ -174,10 +175,12 @@ def test_update_logs_one_activity_per_field_and_notifies_new_assignee(member, ma
     services.task_update(
         actor=member,
         task=task,
-        title="Sample order #2",
-        assignee=manager,
-        section=section,
-        due=datetime.date(2026, 4, 1),
+        changes=TaskChanges(
+            title="Sample order #2",
+            assignee=manager,
+            section=section,
+            due=datetime.date(2026, 4, 1),
+        ),
     )
     changed = Activity.objects.filter(task=task, verb="changed")
     assert sorted(a.data["field"] for a in changed) == ["assignee", "due", "section", "title"]

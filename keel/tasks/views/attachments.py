@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from keel.core.middleware import request_membership
+from keel.core.services import AuditContext
 from keel.tasks import access, selectors, services
 from keel.tasks.forms import AttachmentForm
 from keel.tasks.views.tasks import render_task
-from keel.ui.forms import add_service_errors
+from keel.ui.forms import submit
 
 
 @login_required
@@ -27,16 +28,12 @@ def attachment_add(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
     if not access.can_edit_task(actor, task):
         raise PermissionDenied(_("You cannot change tasks in this project."))
     form = AttachmentForm(request.POST, request.FILES, auto_id="file-%s")
-    if form.is_valid():
-        try:
-            attachment = services.attachment_add(
-                actor=actor, task=task, upload=form.cleaned_data["file"], request=request
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(name)s attached.") % {"name": attachment.name})
-            return redirect("task_detail", ws=ws, task_id=task.pk)
+    attachment = submit(request, form, lambda data: services.attachment_add(
+        actor=actor, task=task, upload=data["file"], context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if attachment is not None:
+        messages.success(request, _("%(name)s attached.") % {"name": attachment.name})
+        return redirect("task_detail", ws=ws, task_id=task.pk)
     return render_task(request, task, attachment_form=form, status=400)
 
 
@@ -64,7 +61,9 @@ def attachment_delete(request: HttpRequest, ws: str, attachment_id: int) -> Http
     attachment = selectors.get_attachment_for(actor, attachment_id)
     task_id, name = attachment.task_id, attachment.name
     try:
-        services.attachment_delete(actor=actor, attachment=attachment, request=request)
+        services.attachment_delete(
+            actor=actor, attachment=attachment, context=AuditContext.from_request(request)
+        )
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

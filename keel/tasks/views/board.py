@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from keel.core.middleware import request_membership
+from keel.core.services import AuditContext
 from keel.tasks import access, selectors, services
 from keel.tasks.models import Section, Task
 from keel.tasks.selectors.pages import today_for
@@ -102,8 +103,9 @@ def task_move(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
         if section is not None and section.pk == -1:
             raise ValidationError({"section": _("That column no longer exists.")})
         services.task_move(
-            actor=actor, task=task, section=section, before=before, after=after, request=request
-        )
+            actor=actor, task=task, section=section, before=before, after=after,
+            context=AuditContext.from_request(request),
+        )  # fmt: skip
     except ValidationError as error:
         if wants_json:
             return JsonResponse({"ok": False, "errors": error.messages}, status=400)

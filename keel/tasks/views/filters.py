@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -20,11 +20,12 @@ from django.views.decorators.http import require_POST
 
 from keel.core.middleware import request_membership
 from keel.core.models import Membership
+from keel.core.services import AuditContext
 from keel.tasks import selectors, services
 from keel.tasks.access import can_see_project
 from keel.tasks.forms import SavedFilterForm
 from keel.tasks.models import Project, SavedFilter
-from keel.ui.forms import add_service_errors
+from keel.ui.forms import submit
 
 
 def _list_url(project: Project, params: dict[str, str]) -> str:
@@ -64,17 +65,13 @@ def filter_save(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
     actor = request_membership(request)
     project = selectors.get_project_for(actor, project_id)
     form = SavedFilterForm(request.POST, auto_id="save-%s")
-    if form.is_valid():
-        try:
-            saved = services.saved_filter_save(
-                actor=actor, project=project, name=form.cleaned_data["name"],
-                query=request.POST, shared=form.cleaned_data["shared"], request=request,
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Filter “%(name)s” saved.") % {"name": saved.name})
-            return redirect(_list_url(project, saved.params))
+    saved = submit(request, form, lambda data: services.saved_filter_save(
+        actor=actor, project=project, name=data["name"], query=request.POST,
+        shared=data["shared"], context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if saved is not None:
+        messages.success(request, _("Filter “%(name)s” saved.") % {"name": saved.name})
+        return redirect(_list_url(project, saved.params))
     # The form posts to a URL carrying the list's query, so the list re-renders as it was,
     # with the error beside the name. Imported here: views_list imports this module.
     from keel.tasks.views.list import render_list
@@ -97,7 +94,9 @@ def filter_delete(request: HttpRequest, ws: str, savedfilter_id: int) -> HttpRes
     if saved is None or (saved.project and not can_see_project(actor, saved.project)):
         raise Http404
     try:
-        services.saved_filter_delete(actor=actor, saved_filter=saved, request=request)
+        services.saved_filter_delete(
+            actor=actor, saved_filter=saved, context=AuditContext.from_request(request)
+        )
     except PermissionDenied as denied:
         messages.error(request, str(denied))
     else:

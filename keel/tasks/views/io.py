@@ -30,12 +30,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from keel.core.middleware import request_membership
 from keel.core.models import Membership
+from keel.core.services import AuditContext, audit_event
 from keel.tasks import access, selectors
 from keel.tasks.forms import SORTS, TaskFilterForm
 from keel.tasks.models import Project
 from keel.tasks.selectors.export import export_rows
-from keel.tasks.services import asana_import
-from keel.tasks.services._common import audit_event
+from keel.tasks.services import asana_csv, asana_import
 from keel.tasks.services.projects import KEY_RE
 from keel.tasks.views.common import can_create_projects, render_page
 from keel.tasks.views.list import filters_from
@@ -57,9 +57,9 @@ class ImportUploadForm(forms.Form):
 
     def clean_file(self) -> bytes:
         upload = self.cleaned_data["file"]
-        asana_import.check_upload(upload.name, upload.size)
-        raw = asana_import.read_upload(upload)
-        asana_import.decode(raw)  # an undecodable file is a field error, not a preview
+        asana_csv.check_upload(upload.name, upload.size)
+        raw = asana_csv.read_upload(upload)
+        asana_csv.decode(raw)  # an undecodable file is a field error, not a preview
         self.file_name = upload.name
         return raw
 
@@ -148,7 +148,7 @@ def _editable(actor: Membership, project_id: int) -> Project:
 def _preview_page(
     request: HttpRequest,
     *,
-    preview: asana_import.Preview,
+    preview: asana_csv.Preview,
     project: Project | None,
     entry: dict[str, Any],
     token: str = "",
@@ -171,7 +171,7 @@ def _upload(
 ) -> HttpResponse:
     actor = request_membership(request)
     raw: bytes = form.cleaned_data["file"]
-    preview = asana_import.parse(raw, actor=actor, project=project)
+    preview = asana_csv.parse(raw, actor=actor, project=project)
     entry = {**entry, "membership": actor.pk, "file_name": form.file_name[:200]}
     if not preview.ok:
         return _preview_page(request, preview=preview, project=project, entry=entry, status=400)
@@ -229,13 +229,13 @@ def tasks_import_confirm(request: HttpRequest, ws: str) -> HttpResponse:
             if project
             else redirect("tasks_import_new", ws=ws)
         )
-    preview = asana_import.parse(raw, actor=actor, project=project)
+    preview = asana_csv.parse(raw, actor=actor, project=project)
     kwargs = {
         "actor": actor,
         "preview": preview,
         "unassign_unknown": request.POST.get("unassign_unknown") == "on",
         "file_name": entry.get("file_name", ""),
-        "request": request,
+        "context": AuditContext.from_request(request),
     }
     try:
         if project is not None:
@@ -281,7 +281,7 @@ def tasks_export(request: HttpRequest, ws: str, project_id: int) -> StreamingHtt
     if sort.lstrip("-") not in SORTS:
         sort = "number"
     audit_event(
-        actor, "tasks.exported", project, request,
+        actor, "tasks.exported", project, AuditContext.from_request(request),
         filters={k: request.GET[k] for k in TaskFilterForm.PARAMS if request.GET.get(k)},
         sort=sort,
     )  # fmt: skip

@@ -8,15 +8,16 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from keel.core.api_support import InvalidCursor
 from keel.core.middleware import request_membership
+from keel.core.pagination import InvalidCursor
+from keel.core.services import AuditContext
 from keel.tasks import access, selectors, services
 from keel.tasks.forms import (
     SORTS,
@@ -31,7 +32,7 @@ from keel.tasks.models import Project, Section, Status, Task
 from keel.tasks.selectors.pages import today_for
 from keel.tasks.views.common import is_htmx, render_page
 from keel.tasks.views.filters import saved_filters_for
-from keel.ui.forms import add_service_errors
+from keel.ui.forms import submit
 
 PAGE_SIZE = 50
 
@@ -219,24 +220,24 @@ def _editable_project(request: HttpRequest, project_id: int) -> tuple[Any, Proje
 def task_quick_add(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
     actor, project = _editable_project(request, project_id)
     form = QuickAddForm(request.POST, auto_id="quick-%s")
-    if form.is_valid():
-        section_id = form.cleaned_data.get("section")
+
+    def add(data: dict[str, Any]) -> Task:
+        section_id = data.get("section")
         section = (
             Section.objects.filter(project=project, pk=section_id).first() if section_id else None
         )
-        try:
-            task = services.task_create(
-                actor=actor, project=project, title=form.cleaned_data["title"],
-                section=section, request=request,
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(ref)s added.") % {"ref": f"{project.key}-{task.number}"})
-            back = request.POST.get("next") or ""
-            if back.startswith("/") and not back.startswith("//"):
-                return redirect(back)
-            return redirect("project_tasks", ws=ws, project_id=project.pk)
+        return services.task_create(
+            actor=actor, project=project, title=data["title"], section=section,
+            context=AuditContext.from_request(request),
+        )  # fmt: skip
+
+    task = submit(request, form, add)
+    if task is not None:
+        messages.success(request, _("%(ref)s added.") % {"ref": f"{project.key}-{task.number}"})
+        back = request.POST.get("next") or ""
+        if back.startswith("/") and not back.startswith("//"):
+            return redirect(back)
+        return redirect("project_tasks", ws=ws, project_id=project.pk)
     return render_list(request, project, quick_form=form, status=400)
 
 
@@ -248,18 +249,13 @@ def task_new(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
     if request.GET.get("section", "").isdigit():
         initial["section"] = int(request.GET["section"])
     form = TaskForm(request.POST or None, project=project, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            task = services.task_create(
-                actor=actor, project=project, request=request, **form.service_kwargs()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("%(ref)s created.") % {"ref": f"{project.key}-{task.number}"}
-            )
-            return redirect("task_detail", ws=ws, task_id=task.pk)
+    task = submit(request, form, lambda data: services.task_create(
+        actor=actor, project=project, context=AuditContext.from_request(request),
+        **form.service_kwargs(),
+    ))  # fmt: skip
+    if task is not None:
+        messages.success(request, _("%(ref)s created.") % {"ref": f"{project.key}-{task.number}"})
+        return redirect("task_detail", ws=ws, task_id=task.pk)
     return render_page(
         request, "tasks/task/new.html", {"project": project, "form": form},
         status=400 if form.errors else 200,
@@ -274,18 +270,14 @@ def tasks_bulk(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
         request.POST, project=project, auto_id="bulk-%s",
         tasks_qs=Task.objects.in_workspace(project.workspace).filter(project=project),
     )  # fmt: skip
-    if form.is_valid():
-        try:
-            kwargs = form.service_kwargs()
-            services.tasks_bulk_update(actor=actor, **kwargs)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            count = len(kwargs["tasks"])
-            messages.success(request, _("%(count)d tasks updated.") % {"count": count})
-            url = reverse("project_tasks", kwargs={"ws": ws, "project_id": project.pk})
-            back = request.POST.get("query", "")
-            return redirect(f"{url}?{back}" if back else url)
+    count = submit(request, form, lambda data: services.tasks_bulk_update(
+        actor=actor, context=AuditContext.from_request(request), **form.service_kwargs()
+    ))  # fmt: skip
+    if count is not None:
+        messages.success(request, _("%(count)d tasks updated.") % {"count": count})
+        url = reverse("project_tasks", kwargs={"ws": ws, "project_id": project.pk})
+        back = request.POST.get("query", "")
+        return redirect(f"{url}?{back}" if back else url)
     if is_htmx(request):
         messages.error(request, "; ".join(str(e) for errs in form.errors.values() for e in errs))
     return render_list(request, project, bulk_form=form, status=400)

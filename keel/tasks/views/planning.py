@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm
+from keel.core.services import AuditContext
 from keel.tasks import recurrence as engine
 from keel.tasks import selectors
 from keel.tasks.access import can_edit_in_project
@@ -33,10 +34,14 @@ from keel.tasks.forms.planning import (
 )
 from keel.tasks.models import CalendarFeed, Recurrence
 from keel.tasks.services import feeds as ical
-from keel.tasks.services import progress
+from keel.tasks.services import occurrences, progress
 from keel.tasks.services import recurrence as series_services
 from keel.tasks.services.recurrence import RecurrenceChanges
-from keel.ui.forms import add_service_errors
+from keel.ui.forms import submit
+
+# The series services name the first start `dtstart_local`; the form splits it into a date
+# and a time, and shows the error beside the date.
+SERIES_FIELD_NAMES = {"dtstart_local": "dtstart_date"}
 
 # --- Status updates -------------------------------------------------------------------------
 
@@ -52,17 +57,13 @@ def project_updates(request: HttpRequest, ws: str, project_id: int) -> HttpRespo
     if request.method == "POST":
         if form is None:
             raise Http404  # the page shows no form: the same answer as a hidden project
-        if form.is_valid():
-            try:
-                progress.status_update_create(
-                    actor=actor, project=project, status=form.cleaned_data["status"],
-                    text=form.cleaned_data["text"], request=request,
-                )  # fmt: skip
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("Status update posted."))
-                return redirect("project_updates", ws=ws, project_id=project.pk)
+        posted = submit(request, form, lambda data: progress.status_update_create(
+            actor=actor, project=project, status=data["status"], text=data["text"],
+            context=AuditContext.from_request(request),
+        ))  # fmt: skip
+        if posted is not None:
+            messages.success(request, _("Status update posted."))
+            return redirect("project_updates", ws=ws, project_id=project.pk)
         status = 400
     context = {
         "project": project,
@@ -97,10 +98,10 @@ def _series_rows(project: Any) -> list[dict[str, Any]]:
         .select_related("assignee__user", "assignee_seat", "workspace")
         .order_by("stopped_at", "title", "pk")[:200]
     )
-    upcoming = series_services.upcoming_dates(series)
+    upcoming = occurrences.upcoming_dates(series)
     rows = []
     for rec in series:
-        start = series_services.series_rule(rec).dtstart
+        start = occurrences.series_rule(rec).dtstart
         rows.append(
             {
                 "series": rec,
@@ -126,22 +127,19 @@ def project_recurrences(request: HttpRequest, ws: str, project_id: int) -> HttpR
     if request.method == "POST":
         if form is None:
             raise Http404
-        if form.is_valid():
+        rec = submit(request, form, lambda data: series_services.recurrence_create(
+            actor=actor, project=project, context=AuditContext.from_request(request),
+            **_series_fields(data),
+        ), field_names=SERIES_FIELD_NAMES)  # fmt: skip
+        if rec is not None:
             data = form.cleaned_data
-            try:
-                rec = series_services.recurrence_create(
-                    actor=actor, project=project, request=request, **_series_fields(data)
-                )
-            except ValidationError as error:
-                add_service_errors(form, _field_names(error))
-            else:
-                first = datetime.datetime.combine(
-                    data["dtstart_date"], data["dtstart_time"] or datetime.time()
-                )
-                rule_text = engine.describe(rec.rrule, first)
-                messages.success(request, _("“%(title)s” was created: %(rule)s.") % {
-                    "title": rec.title, "rule": rule_text})  # fmt: skip
-                return redirect("project_recurrences", ws=ws, project_id=project.pk)
+            first = datetime.datetime.combine(
+                data["dtstart_date"], data["dtstart_time"] or datetime.time()
+            )
+            rule_text = engine.describe(rec.rrule, first)
+            messages.success(request, _("“%(title)s” was created: %(rule)s.") % {
+                "title": rec.title, "rule": rule_text})  # fmt: skip
+            return redirect("project_recurrences", ws=ws, project_id=project.pk)
         status = 400
     context = {
         "project": project,
@@ -182,38 +180,24 @@ def recurrence_edit(request: HttpRequest, ws: str, recurrence_id: int) -> HttpRe
         messages.error(request, _("“%(title)s” was stopped: a stopped series cannot be edited.")
                        % {"title": rec.title})  # fmt: skip
         return redirect("project_recurrences", ws=ws, project_id=project.pk)
-    start = series_services.series_rule(rec).dtstart
+    start = occurrences.series_rule(rec).dtstart
     form = RecurrenceForm(
         request.POST or None, project=project, initial=recurrence_initial(rec, start)
     )
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                series_services.recurrence_update(
-                    actor=actor, recurrence=rec, request=request,
-                    **_series_fields(form.cleaned_data),
-                )  # fmt: skip
-            except ValidationError as error:
-                add_service_errors(form, _field_names(error))
-            else:
-                rule_text = engine.describe(rec.rrule, series_services.series_rule(rec).dtstart)
-                messages.success(request, _("“%(title)s” was saved: %(rule)s.") % {
-                    "title": rec.title, "rule": rule_text})  # fmt: skip
-                return redirect("project_recurrences", ws=ws, project_id=project.pk)
+        saved = submit(request, form, lambda data: series_services.recurrence_update(
+            actor=actor, recurrence=rec, context=AuditContext.from_request(request),
+            **_series_fields(data),
+        ), field_names=SERIES_FIELD_NAMES)  # fmt: skip
+        if saved is not None:
+            rule_text = engine.describe(rec.rrule, occurrences.series_rule(rec).dtstart)
+            messages.success(request, _("“%(title)s” was saved: %(rule)s.") % {
+                "title": rec.title, "rule": rule_text})  # fmt: skip
+            return redirect("project_recurrences", ws=ws, project_id=project.pk)
         status = 400
     context = {"project": project, "series": rec, "form": form, "tab": "recurring"}
     return render(request, "tasks/planning/recurrence_edit.html", context, status=status)
-
-
-def _field_names(error: ValidationError) -> ValidationError:
-    """The service names the start `dtstart_local` and the zone `timezone`: map to the form."""
-    if not hasattr(error, "error_dict"):
-        return error
-    renamed = {"dtstart_local": "dtstart_date", "interval": "interval"}
-    return ValidationError(
-        {renamed.get(name, name): errors for name, errors in error.error_dict.items()}
-    )
 
 
 @login_required
@@ -229,7 +213,7 @@ def recurrence_skip(request: HttpRequest, ws: str, recurrence_id: int) -> HttpRe
         return redirect("project_recurrences", ws=ws, project_id=rec.project_id)
     try:
         series_services.recurrence_skip(actor=actor, recurrence=rec, occurrence_date=day,
-                                        request=request)  # fmt: skip
+                                        context=AuditContext.from_request(request))  # fmt: skip
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -244,7 +228,9 @@ def recurrence_skip(request: HttpRequest, ws: str, recurrence_id: int) -> HttpRe
 def recurrence_stop(request: HttpRequest, ws: str, recurrence_id: int) -> HttpResponse:
     actor = request_membership(request)
     rec = _recurrence_for(request, recurrence_id)
-    series_services.recurrence_stop(actor=actor, recurrence=rec, request=request)
+    series_services.recurrence_stop(
+        actor=actor, recurrence=rec, context=AuditContext.from_request(request)
+    )
     messages.success(request, _("“%(title)s” will not repeat any more.") % {"title": rec.title})
     return redirect("project_recurrences", ws=ws, project_id=rec.project_id)
 
@@ -276,15 +262,13 @@ def tasks_summary(request: HttpRequest, ws: str) -> HttpResponse:
             if cleaned["group"] is None:
                 form.add_error("group", _("Choose the group to send the summary to."))
             else:
-                try:
-                    sent = progress.summary_send_to_group(
-                        actor=actor, group=cleaned["group"], period=cleaned["period"],
-                        project=cleaned["project"], membership=cleaned["person"],
-                        request=request,
-                    )  # fmt: skip
-                except ValidationError as error:
-                    add_service_errors(form, error)
-                else:
+                sent = submit(request, form, lambda data: progress.summary_send_to_group(
+                    actor=actor, group=data["group"], period=data["period"],
+                    project=data["project"], membership=data["person"],
+                    base_url=request.build_absolute_uri("/"),
+                    context=AuditContext.from_request(request),
+                ))  # fmt: skip
+                if sent is not None:
                     messages.success(request, ngettext(
                         "Summary sent to %(count)s member of %(group)s.",
                         "Summary sent to %(count)s members of %(group)s.", sent,
@@ -330,7 +314,7 @@ def calendar_feeds(request: HttpRequest, ws: str) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             _feed, raw = ical.feed_create(actor=actor, project=form.cleaned_data["project"],
-                                         request=request)  # fmt: skip
+                                         context=AuditContext.from_request(request))  # fmt: skip
             # Shown once on this response; only the hash is kept (like API tokens).
             new_url = request.build_absolute_uri(ical.feed_url_path(raw))
             form = FeedForm(projects=projects)
@@ -354,7 +338,7 @@ def calendar_feed_revoke(request: HttpRequest, ws: str, feed_id: int) -> HttpRes
     )
     if feed is None:
         raise Http404
-    ical.feed_revoke(actor=actor, feed=feed, request=request)
+    ical.feed_revoke(actor=actor, feed=feed, context=AuditContext.from_request(request))
     messages.success(request, _("The calendar feed was revoked: its address no longer works."))
     return redirect("calendar_feeds", ws=ws)
 

@@ -16,12 +16,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm
+from keel.core.services import AuditContext
 from keel.tasks import access, selectors, services
 from keel.tasks.forms import ProjectForm, ProjectMembersForm, SectionForm
 from keel.tasks.models import Project, Section
 from keel.tasks.selectors import pages as selectors_pages
 from keel.tasks.views.common import can_create_projects, flash_errors, render_page
-from keel.ui.forms import add_service_errors
+from keel.ui.forms import submit
 
 
 @login_required
@@ -46,18 +47,13 @@ def project_new(request: HttpRequest, ws: str) -> HttpResponse:
     if not can_create_projects(actor):
         raise PermissionDenied(_("Only managers and above create projects."))
     form = ProjectForm(request.POST or None, workspace=actor.workspace)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["members"] = list(data.get("members") or [])
-        try:
-            project = services.project_create(actor=actor, request=request, **data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("The project “%(name)s” was created.") % {"name": project.name}
-            )
-            return redirect("project_tasks", ws=ws, project_id=project.pk)
+    project = submit(request, form, lambda data: services.project_create(
+        actor=actor, context=AuditContext.from_request(request),
+        **{**data, "members": list(data.get("members") or [])},
+    ))  # fmt: skip
+    if project is not None:
+        messages.success(request, _("The project “%(name)s” was created.") % {"name": project.name})
+        return redirect("project_tasks", ws=ws, project_id=project.pk)
     return render_page(
         request, "tasks/projects/form.html", {"form": form}, status=400 if form.errors else 200
     )
@@ -101,16 +97,12 @@ def project_settings(request: HttpRequest, ws: str, project_id: int) -> HttpResp
     if request.method != "POST":
         return _render_settings(request, project)
     form = ProjectForm(request.POST, workspace=project.workspace, project=project)
-    if form.is_valid():
-        try:
-            services.project_update(
-                actor=actor, project=project, request=request, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Project settings saved."))
-            return redirect("project_settings", ws=ws, project_id=project.pk)
+    saved = submit(request, form, lambda data: services.project_update(
+        actor=actor, project=project, context=AuditContext.from_request(request), **data,
+    ))  # fmt: skip
+    if saved is not None:
+        messages.success(request, _("Project settings saved."))
+        return redirect("project_settings", ws=ws, project_id=project.pk)
     return _render_settings(request, project, form=form, status=400)
 
 
@@ -119,17 +111,13 @@ def project_settings(request: HttpRequest, ws: str, project_id: int) -> HttpResp
 def project_members(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
     actor, project = _manageable(request, project_id)
     form = ProjectMembersForm(request.POST, workspace=project.workspace)
-    if form.is_valid():
-        try:
-            services.project_set_members(
-                actor=actor, project=project, members=list(form.cleaned_data["members"]),
-                request=request,
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Project members saved."))
-            return redirect("project_settings", ws=ws, project_id=project.pk)
+    saved = submit(request, form, lambda data: services.project_set_members(
+        actor=actor, project=project, members=list(data["members"]),
+        context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if saved is not None:
+        messages.success(request, _("Project members saved."))
+        return redirect("project_settings", ws=ws, project_id=project.pk)
     return _render_settings(request, project, members_form=form, status=400)
 
 
@@ -139,7 +127,10 @@ def project_archive(request: HttpRequest, ws: str, project_id: int) -> HttpRespo
     actor, project = _manageable(request, project_id)
     archive = request.POST.get("archive", "1") == "1"
     try:
-        services.project_archive(actor=actor, project=project, archived=archive, request=request)
+        services.project_archive(
+            actor=actor, project=project, archived=archive,
+            context=AuditContext.from_request(request),
+        )  # fmt: skip
     except ValidationError as error:
         flash_errors(request, error)
         return redirect("project_settings", ws=ws, project_id=project.pk)
@@ -155,13 +146,10 @@ def project_archive(request: HttpRequest, ws: str, project_id: int) -> HttpRespo
 def section_add(request: HttpRequest, ws: str, project_id: int) -> HttpResponse:
     actor, project = _manageable(request, project_id)
     form = SectionForm(request.POST, auto_id="section-%s")
-    if form.is_valid():
-        try:
-            services.section_create(actor=actor, project=project, name=form.cleaned_data["name"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("project_settings", ws=ws, project_id=project.pk)
+    section = submit(request, form, lambda data: services.section_create(
+        actor=actor, project=project, name=data["name"]))  # fmt: skip
+    if section is not None:
+        return redirect("project_settings", ws=ws, project_id=project.pk)
     return _render_settings(request, project, section_form=form, status=400)
 
 

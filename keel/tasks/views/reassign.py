@@ -17,10 +17,11 @@ from django.views.decorators.http import require_http_methods
 
 from keel.core.models import Membership, Role
 from keel.core.permissions import require
+from keel.core.services import AuditContext
 from keel.org.models import Seat
 from keel.tasks import services
 from keel.tasks.models import Task
-from keel.ui.forms import add_service_errors
+from keel.ui.forms import submit
 
 MAX_ROWS = 500
 
@@ -82,25 +83,19 @@ def reassign(request: HttpRequest, ws: str, membership_pk: int) -> HttpResponse:
     )
     seats = list(Seat.objects.in_workspace(actor.workspace).order_by("title"))
     form = ReassignForm(request.POST or None, people=people, seats=seats, tasks=tasks)
-    if request.method == "POST" and form.is_valid():
-        chosen = set(form.cleaned_data["tasks"])
+
+    def hand_over(data: dict[str, Any]) -> int:
+        chosen = set(data["tasks"])
         selected = [t for t in tasks if not chosen or str(t.pk) in chosen]
-        try:
-            assignee, seat = form.target_object()
-            if seat is not None:
-                count = services.tasks_bulk_update(
-                    actor=actor, tasks=selected, assignee=None, assignee_seat=seat,
-                    request=request,
-                )  # fmt: skip
-            else:
-                count = services.tasks_bulk_update(
-                    actor=actor, tasks=selected, assignee=assignee, assignee_seat=None,
-                    request=request,
-                )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(count)s tasks reassigned.") % {"count": count})
-            return redirect("tasks_reassign", ws=ws, membership_pk=person.pk)
+        assignee, seat = form.target_object()
+        return services.tasks_bulk_update(
+            actor=actor, tasks=selected, assignee=None if seat is not None else assignee,
+            assignee_seat=seat, context=AuditContext.from_request(request),
+        )  # fmt: skip
+
+    count = submit(request, form, hand_over)
+    if count is not None:
+        messages.success(request, _("%(count)s tasks reassigned.") % {"count": count})
+        return redirect("tasks_reassign", ws=ws, membership_pk=person.pk)
     context = {"person": person, "tasks": tasks, "form": form, "truncated": len(tasks) >= MAX_ROWS}
     return render(request, "tasks/reassign/reassign.html", context)

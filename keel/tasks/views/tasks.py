@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from keel.core.middleware import request_membership
+from keel.core.services import AuditContext
 from keel.tasks import access, selectors, services
 from keel.tasks.forms import (
     AttachmentForm,
@@ -30,7 +31,7 @@ from keel.tasks.forms import (
 )
 from keel.tasks.models import Activity, Comment, Status, Task
 from keel.tasks.views.common import is_htmx, render_page
-from keel.ui.forms import add_service_errors
+from keel.ui.forms import submit
 
 # Newest entries of the merged comments + activity stream shown at first. A busy task has
 # hundreds of comments; each renders Markdown HTML, an avatar and a time: 60 of them cost
@@ -64,7 +65,7 @@ def _history(
         comments = comments.filter(created_at__lt=before)
         activities = activities.filter(created_at__lt=before)
     newest = slice(0, HISTORY_LIMIT + 1)
-    entries = [{"kind": "comment", "at": c.created_at, "item": c}
+    entries: list[dict[str, Any]] = [{"kind": "comment", "at": c.created_at, "item": c}
                for c in comments.order_by("-created_at", "-id")[newest]]  # fmt: skip
     entries += [{"kind": "activity", "at": a.created_at, "item": a}
                 for a in activities.order_by("-created_at", "-id")[newest]]  # fmt: skip
@@ -151,14 +152,13 @@ def task_detail(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
 def task_edit(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
     actor, task = _editable(request, task_id)
     form = TaskForm(request.POST, project=task.project, task=task, edit=True, auto_id="edit-%s")
-    if form.is_valid():
-        try:
-            services.task_update(actor=actor, task=task, request=request, **form.service_kwargs())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Task saved."))
-            return _back(ws, task)
+    saved = submit(request, form, lambda data: services.task_update(
+        actor=actor, task=task, changes=services.TaskChanges(**form.service_kwargs()),
+        context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if saved is not None:
+        messages.success(request, _("Task saved."))
+        return _back(ws, task)
     task.refresh_from_db()
     return render_task(request, task, edit_form=form, status=400)
 
@@ -168,16 +168,12 @@ def task_edit(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
 def task_description(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
     actor, task = _editable(request, task_id)
     form = DescriptionForm(request.POST, auto_id="desc-%s")
-    if form.is_valid():
-        try:
-            services.task_update(
-                actor=actor, task=task, request=request,
-                description=form.cleaned_data["description"],
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return _back(ws, task)
+    saved = submit(request, form, lambda data: services.task_update(
+        actor=actor, task=task, changes=services.TaskChanges(description=data["description"]),
+        context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if saved is not None:
+        return _back(ws, task)
     return render_task(request, task, description_form=form, status=400)
 
 
@@ -190,8 +186,9 @@ def task_status(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.task_set_status(
-                actor=actor, task=task, status=form.cleaned_data["status"], request=request
-            )
+                actor=actor, task=task, status=form.cleaned_data["status"],
+                context=AuditContext.from_request(request),
+            )  # fmt: skip
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -212,7 +209,7 @@ def task_delete(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
     actor, task = _editable(request, task_id)
     project_id, ref = task.project_id, f"{task.project.key}-{task.number}"
     try:
-        services.task_delete(actor=actor, task=task, request=request)
+        services.task_delete(actor=actor, task=task, context=AuditContext.from_request(request))
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -226,16 +223,12 @@ def task_delete(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
 def subtask_add(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
     actor, task = _editable(request, task_id)
     form = SubtaskForm(request.POST, auto_id="sub-%s")
-    if form.is_valid():
-        try:
-            services.task_create(
-                actor=actor, project=task.project, title=form.cleaned_data["title"],
-                section=task.section, parent=task, request=request,
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect(_task_url(ws, task, "subtasks"))
+    subtask = submit(request, form, lambda data: services.task_create(
+        actor=actor, project=task.project, title=data["title"], section=task.section,
+        parent=task, context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if subtask is not None:
+        return redirect(_task_url(ws, task, "subtasks"))
     return render_task(request, task, subtask_form=form, status=400)
 
 
@@ -251,15 +244,12 @@ def dependency_add(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
             "blocked_by",
             _("No task %(ref)s was found.") % {"ref": request.POST.get("blocked_by", "")},
         )
-    if form.is_valid():
-        try:
-            services.task_add_dependency(
-                actor=actor, task=task, blocked_by=form.cleaned_data["blocked_by"], request=request
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect(_task_url(ws, task, "dependencies"))
+    dependency = submit(request, form, lambda data: services.task_add_dependency(
+        actor=actor, task=task, blocked_by=data["blocked_by"],
+        context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if dependency is not None:
+        return redirect(_task_url(ws, task, "dependencies"))
     return render_task(request, task, dependency_form=form, status=400)
 
 
@@ -271,8 +261,9 @@ def dependency_remove(request: HttpRequest, ws: str, task_id: int) -> HttpRespon
     if other is not None:
         try:
             services.task_remove_dependency(
-                actor=actor, task=task, blocked_by=other, request=request
-            )
+                actor=actor, task=task, blocked_by=other,
+                context=AuditContext.from_request(request),
+            )  # fmt: skip
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -284,13 +275,9 @@ def dependency_remove(request: HttpRequest, ws: str, task_id: int) -> HttpRespon
 def comment_add(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
     actor, task = _editable(request, task_id)
     form = CommentForm(request.POST, auto_id="comment-%s")
-    if form.is_valid():
-        try:
-            comment = services.comment_create(
-                actor=actor, task=task, body=form.cleaned_data["body"], request=request
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect(_task_url(ws, task, f"comment-{comment.pk}"))
+    comment = submit(request, form, lambda data: services.comment_create(
+        actor=actor, task=task, body=data["body"], context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if comment is not None:
+        return redirect(_task_url(ws, task, f"comment-{comment.pk}"))
     return render_task(request, task, comment_form=form, status=400)

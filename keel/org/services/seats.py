@@ -1,4 +1,4 @@
-"""Writes for the org chart: departments, seats, filling and vacating seats.
+"""Writes for seats: create, edit, delete, fill and vacate (with the seat's history).
 
 Every function takes the acting membership first, checks `org.manage`, validates everything
 before writing (so a refused change saves nothing), runs in one transaction and audits.
@@ -11,21 +11,20 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, ProtectedError
-from django.utils import timezone, translation
+from django.db.models import ProtectedError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from keel.core.audit import audit
 from keel.core.models import Membership
 from keel.core.permissions import require
+from keel.core.services import AuditContext, audit_event, same_workspace
 from keel.org.models import (
     CURRENCIES,
     DEFAULT_CURRENCY,
-    DEPARTMENT_COLOURS,
     Department,
     EmploymentType,
     Responsibility,
@@ -36,213 +35,9 @@ from keel.org.models import (
     quarter_start,
     workspace_today,
 )
-from keel.org.templates_data import ECOMMERCE_DEPARTMENTS
-
-if TYPE_CHECKING:
-    from django.http import HttpRequest
 
 MAX_RESPONSIBILITIES = 30
 FTE_MIN, FTE_MAX = Decimal("0.05"), Decimal("1.00")
-
-
-def _same_workspace(actor: Membership, *objects: Any) -> None:
-    """An object of another workspace is never acted on (views and the API 404 before this)."""
-    for obj in objects:
-        if obj is not None and obj.workspace_id != actor.workspace_id:
-            raise PermissionDenied
-
-
-def _audit(
-    actor: Membership, action: str, target: Any, request: HttpRequest | None, **data: Any
-) -> None:
-    audit(action=action, actor=actor.user, workspace=actor.workspace, target=target,
-          request=request, data=data)  # fmt: skip
-
-
-# --- Departments -----------------------------------------------------------------------------
-
-
-def _department_parents(workspace_id: int) -> dict[int, int | None]:
-    rows = Department.objects.filter(workspace_id=workspace_id).values_list("id", "parent_id")
-    return dict(rows)
-
-
-def _check_department(
-    actor: Membership, *, department: Department | None, name: str, parent: Department | None,
-    colour: int,
-) -> dict[str, str]:  # fmt: skip
-    errors: dict[str, str] = {}
-    ws_id = actor.workspace_id
-    if not name:
-        errors["name"] = _("Give the department a name.")
-    elif len(name) > 80:
-        errors["name"] = _("Use at most 80 characters.")
-    if parent is not None:
-        if parent.workspace_id != ws_id:
-            errors["parent"] = _("Choose a department of this workspace.")
-        elif department is not None and department.pk is not None:
-            parents = _department_parents(ws_id)
-            current: int | None = parent.pk
-            seen: set[int] = set()
-            while current is not None and current not in seen:
-                if current == department.pk:
-                    errors["parent"] = _(
-                        "A department cannot be part of itself or of one of its sub-departments."
-                    )
-                    break
-                seen.add(current)
-                current = parents.get(current)
-    if "name" not in errors and "parent" not in errors:
-        siblings = Department.objects.filter(workspace_id=ws_id, parent=parent, name__iexact=name)
-        if department is not None and department.pk is not None:
-            siblings = siblings.exclude(pk=department.pk)
-        if siblings.exists():
-            errors["name"] = _("There is already a department called “%(name)s” here.") % {
-                "name": name
-            }
-    if not 1 <= colour <= DEPARTMENT_COLOURS:
-        errors["colour"] = _("Choose one of the %(n)s colours.") % {"n": DEPARTMENT_COLOURS}
-    return errors
-
-
-def _next_position(workspace_id: int, parent: Department | None) -> int:
-    top = Department.objects.filter(workspace_id=workspace_id, parent=parent).aggregate(
-        top=Max("position")
-    )["top"]
-    return 0 if top is None else top + 1
-
-
-@transaction.atomic
-def department_create(
-    *, actor: Membership, name: str, parent: Department | None = None, colour: int | None = None,
-    request: HttpRequest | None = None,
-) -> Department:  # fmt: skip
-    require(actor, "org.manage")
-    name = name.strip()
-    if colour is None:
-        count = Department.objects.filter(workspace_id=actor.workspace_id).count()
-        colour = count % DEPARTMENT_COLOURS + 1
-    errors = _check_department(actor, department=None, name=name, parent=parent, colour=colour)
-    if errors:
-        raise ValidationError(errors)
-    department = Department.objects.create(
-        workspace=actor.workspace, name=name, parent=parent, colour=colour,
-        position=_next_position(actor.workspace_id, parent),
-    )  # fmt: skip
-    _audit(actor, "department.created", department, request, name=name)
-    return department
-
-
-@transaction.atomic
-def department_update(
-    *, actor: Membership, department: Department, name: str, parent: Department | None,
-    colour: int, request: HttpRequest | None = None,
-) -> Department:  # fmt: skip
-    """Rename, move under another department, or recolour."""
-    require(actor, "org.manage")
-    _same_workspace(actor, department)
-    name = name.strip()
-    errors = _check_department(
-        actor, department=department, name=name, parent=parent, colour=colour
-    )
-    if errors:
-        raise ValidationError(errors)
-    old_name, old_parent = department.name, department.parent_id
-    fields = ["name", "parent", "colour", "updated_at"]
-    if (parent.pk if parent else None) != old_parent:
-        department.position = _next_position(actor.workspace_id, parent)
-        fields.append("position")
-    department.name, department.parent, department.colour = name, parent, colour
-    department.save(update_fields=fields)
-    _audit(actor, "department.updated", department, request, old_name=old_name, name=name)
-    return department
-
-
-@transaction.atomic
-def department_move(
-    *, actor: Membership, department: Department, direction: str,
-    request: HttpRequest | None = None,
-) -> Department:  # fmt: skip
-    """Move one place up or down among its siblings (no-op at either end)."""
-    require(actor, "org.manage")
-    _same_workspace(actor, department)
-    if direction not in {"up", "down"}:
-        raise ValidationError({"direction": _("Move a department up or down.")})
-    siblings = list(
-        Department.objects.filter(
-            workspace_id=actor.workspace_id, parent_id=department.parent_id
-        ).order_by("position", "name", "id")
-    )
-    index = next(i for i, d in enumerate(siblings) if d.pk == department.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(siblings):
-        siblings[index], siblings[other] = siblings[other], siblings[index]
-        for position, sibling in enumerate(siblings):
-            sibling.position = position
-        Department.objects.bulk_update(siblings, ["position"])
-        _audit(actor, "department.moved", department, request, direction=direction)
-    department.refresh_from_db(fields=["position"])
-    return department
-
-
-@transaction.atomic
-def department_delete(
-    *, actor: Membership, department: Department, request: HttpRequest | None = None
-) -> None:
-    """Delete an empty department; one with seats or sub-departments is refused."""
-    require(actor, "org.manage")
-    _same_workspace(actor, department)
-    problems = []
-    if Seat.objects.filter(workspace_id=actor.workspace_id, department=department).exists():
-        problems.append(
-            _("“%(name)s” still has seats. Move them to another department or delete them first.")
-            % {"name": department.name}
-        )
-    if Department.objects.filter(workspace_id=actor.workspace_id, parent=department).exists():
-        problems.append(
-            _("“%(name)s” still has sub-departments. Move or delete them first.")
-            % {"name": department.name}
-        )
-    if problems:
-        raise ValidationError(problems)
-    _audit(actor, "department.deleted", department, request, name=department.name)
-    department.delete()
-
-
-@transaction.atomic
-def department_template_apply(
-    *, actor: Membership, request: HttpRequest | None = None
-) -> list[Department]:
-    """Add the e-commerce departments, named in the workspace's language.
-
-    Names the workspace already has at the top level are skipped, so applying twice adds
-    nothing. Returns the departments created.
-    """
-    require(actor, "org.manage")
-    workspace = actor.workspace
-    with translation.override(workspace.language):
-        wanted = [(str(name), colour) for _key, name, colour in ECOMMERCE_DEPARTMENTS]
-    existing = {
-        n.lower()
-        for n in Department.objects.filter(workspace=workspace, parent__isnull=True).values_list(
-            "name", flat=True
-        )
-    }
-    position = _next_position(workspace.pk, None)
-    created = []
-    for name, colour in wanted:
-        if name.lower() in existing:
-            continue
-        created.append(
-            Department.objects.create(
-                workspace=workspace, name=name, colour=colour, position=position
-            )
-        )
-        position += 1
-    if created:
-        _audit(actor, "department.template_applied", None, request,
-               names=[d.name for d in created])  # fmt: skip
-    return created
 
 
 # --- Seats: validation -----------------------------------------------------------------------
@@ -450,7 +245,7 @@ def seat_create(
     employment_type: str = EmploymentType.STAFF, fte: Any = Decimal("1.00"),
     cost_per_month: Any = None, cost_currency: str = DEFAULT_CURRENCY,
     holder: Membership | None = None, placeholder_name: str = "", status: str | None = None,
-    planned_for: datetime.date | None = None, request: HttpRequest | None = None,
+    planned_for: datetime.date | None = None, context: AuditContext | None = None,
 ) -> Seat:  # fmt: skip
     """A new seat. `status` defaults to filled with a holder, else open."""
     require(actor, "org.manage")
@@ -468,7 +263,7 @@ def seat_create(
     seat = Seat.objects.create(workspace=actor.workspace, position=position, **data)
     _set_responsibilities(seat, lines)
     _open_holding(seat)
-    _audit(actor, "seat.created", seat, request, status=seat.status, member_id=seat.holder_id)
+    audit_event(actor, "seat.created", seat, context, status=seat.status, member_id=seat.holder_id)
     return seat
 
 
@@ -478,14 +273,14 @@ def seat_update(
     reports_to: Seat | None, purpose: str, responsibilities: Sequence[str],
     employment_type: str, fte: Any, cost_per_month: Any, cost_currency: str,
     holder: Membership | None, placeholder_name: str, status: str | None,
-    planned_for: datetime.date | None, request: HttpRequest | None = None,
+    planned_for: datetime.date | None, context: AuditContext | None = None,
 ) -> Seat:  # fmt: skip
     """Change every field of a seat (the API's PATCH fills in the fields not sent).
 
     A change of holder is recorded in the seat's history like fill/vacate.
     """
     require(actor, "org.manage")
-    _same_workspace(actor, seat)
+    same_workspace(actor, seat)
     seat = Seat.objects.select_for_update().get(pk=seat.pk)
     data = _seat_data(
         title=title, department=department, reports_to=reports_to, purpose=purpose,
@@ -510,21 +305,21 @@ def seat_update(
         SeatHolding.objects.filter(seat=seat, ended_at__isnull=True).update(
             placeholder_name=seat.placeholder_name
         )
-    _audit(actor, "seat.updated", seat, request, status=seat.status, member_id=seat.holder_id)
+    audit_event(actor, "seat.updated", seat, context, status=seat.status, member_id=seat.holder_id)
     return seat
 
 
 @transaction.atomic
-def seat_delete(*, actor: Membership, seat: Seat, request: HttpRequest | None = None) -> None:
+def seat_delete(*, actor: Membership, seat: Seat, context: AuditContext | None = None) -> None:
     """Delete a seat nobody reports to; its history and responsibilities go with it."""
     require(actor, "org.manage")
-    _same_workspace(actor, seat)
+    same_workspace(actor, seat)
     if Seat.objects.filter(workspace_id=actor.workspace_id, reports_to=seat).exists():
         raise ValidationError(
             _("Seats report to “%(title)s”. Make them report to another seat first.")
             % {"title": seat.title}
         )
-    _audit(actor, "seat.deleted", seat, request, title=seat.title)
+    audit_event(actor, "seat.deleted", seat, context, title=seat.title)
     try:
         with transaction.atomic():
             seat.delete()
@@ -537,7 +332,7 @@ def seat_delete(*, actor: Membership, seat: Seat, request: HttpRequest | None = 
 
 @transaction.atomic
 def seat_fill(
-    *, actor: Membership, seat: Seat, membership: Membership, request: HttpRequest | None = None
+    *, actor: Membership, seat: Seat, membership: Membership, context: AuditContext | None = None
 ) -> Seat:
     """Put `membership` into the seat: the placeholder goes, the history gets a new row.
 
@@ -545,7 +340,7 @@ def seat_fill(
     nothing is copied. A seat held by someone else must be vacated first (one holder).
     """
     require(actor, "org.manage")
-    _same_workspace(actor, seat)
+    same_workspace(actor, seat)
     seat = (
         Seat.objects.select_for_update(of=("self",)).select_related("holder__user").get(pk=seat.pk)
     )
@@ -576,13 +371,13 @@ def seat_fill(
     seat.planned_for = None
     seat.save(update_fields=["holder", "status", "placeholder_name", "planned_for", "updated_at"])
     _open_holding(seat)
-    _audit(actor, "seat.filled", seat, request, member_id=membership.pk,
-           replaced_placeholder=previous)  # fmt: skip
+    audit_event(actor, "seat.filled", seat, context, member_id=membership.pk,
+                replaced_placeholder=previous)  # fmt: skip
     return seat
 
 
 def _vacate(
-    actor: Membership, seat: Seat, placeholder_name: str, request: HttpRequest | None
+    actor: Membership, seat: Seat, placeholder_name: str, context: AuditContext | None
 ) -> Seat:
     former = seat.holder_id
     seat.holder = None
@@ -591,24 +386,24 @@ def _vacate(
     seat.planned_for = None
     seat.save(update_fields=["holder", "status", "placeholder_name", "planned_for", "updated_at"])
     _open_holding(seat)
-    _audit(actor, "seat.vacated", seat, request, member_id=former)
+    audit_event(actor, "seat.vacated", seat, context, member_id=former)
     return seat
 
 
 @transaction.atomic
 def seat_vacate(
     *, actor: Membership, seat: Seat, placeholder_name: str = "",
-    request: HttpRequest | None = None,
+    context: AuditContext | None = None,
 ) -> Seat:  # fmt: skip
     """Empty the seat (status open). Its work resolves to the seat above until it is filled."""
     require(actor, "org.manage")
-    _same_workspace(actor, seat)
+    same_workspace(actor, seat)
     seat = Seat.objects.select_for_update().get(pk=seat.pk)
     if seat.holder_id is None:
         raise ValidationError(_("Nobody holds this seat: there is nothing to vacate."))
     if len(placeholder_name.strip()) > 80:
         raise ValidationError({"placeholder_name": _("Use at most 80 characters.")})
-    return _vacate(actor, seat, placeholder_name, request)
+    return _vacate(actor, seat, placeholder_name, context)
 
 
 def seats_vacate_for_offboarding(*, actor: Membership, membership: Membership) -> list[Seat]:

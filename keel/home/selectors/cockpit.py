@@ -1,8 +1,8 @@
 """Reads for the home page (the owner's cockpit): what needs attention and recent activity.
 
-The cockpit is the one page that summarises other modules, so it reads (never writes) their
-models here; each figure is one aggregate query, so the page costs the same with 5 members
-or 250. When more modules arrive, move this to a registry of cockpit sections they fill.
+The cockpit summarises other modules: home is the top layer, so it reads (never writes)
+their models here; each figure is one aggregate query, so the page costs the same with 5
+members or 250. When more modules arrive, move this to a registry of sections they fill.
 """
 
 from __future__ import annotations

@@ -1,0 +1,40 @@
+"""Writes to a person's own account (not to a membership): the profile on the settings page.
+
+Email, password and two-factor changes are allauth's; keel.accounts.receivers audits those.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from keel.accounts.models import User
+from keel.core.audit import audit
+from keel.core.services import AuditContext
+
+PROFILE_FIELDS = ("full_name", "language", "timezone", "theme")
+
+
+@transaction.atomic
+def user_profile_update(
+    *,
+    user: User,
+    full_name: str,
+    language: str,
+    timezone: str,
+    theme: str,
+    context: AuditContext | None = None,
+) -> list[str]:
+    """Save the user's name, language, time zone and theme ("" means the default).
+
+    Audited as "user.profile_updated" with the names of the fields that changed, not their
+    values; no change, no audit entry. Returns the names of the changed fields.
+    """
+    values = {"full_name": full_name, "language": language, "timezone": timezone, "theme": theme}
+    changed = [name for name in PROFILE_FIELDS if getattr(user, name) != values[name]]
+    if changed:
+        for name in changed:
+            setattr(user, name, values[name])
+        user.save(update_fields=changed)
+        audit(action="user.profile_updated", actor=user, context=context,
+              data={"fields": changed})  # fmt: skip
+    return changed

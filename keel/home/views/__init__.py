@@ -1,0 +1,1 @@
+"""Pages of home: the workspace front page (views/home.py)."""
