@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from keel.core.models import Membership, Role
+from keel.ui.nav import front_url
 
 
 class KeelAccountAdapter(DefaultAccountAdapter):
@@ -29,7 +30,7 @@ class KeelAccountAdapter(DefaultAccountAdapter):
         )
         if membership is None:
             return reverse("home")
-        return reverse("workspace_home", kwargs={"ws": membership.workspace.slug})
+        return front_url(membership.workspace.slug)
 
     def login(self, request: HttpRequest, user: Any) -> None:
         super().login(request, user)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from keel.accounts import events
 from keel.core.models import Membership, Role
 from keel.notifications.services import notify
+from keel.ui.nav import front_url
 
 
 def member_joined(*, membership: Membership, invitation: Any) -> None:
@@ -47,7 +48,7 @@ def role_changed(
             workspace=membership.workspace.name,
             role=Role(new_role).label,
         ),
-        url=reverse("workspace_home", kwargs={"ws": membership.workspace.slug}),
+        url=front_url(membership.workspace.slug),
     )
 
 

@@ -22,6 +22,7 @@ from keel.accounts.models import Invitation, User
 from keel.core.models import Membership
 from keel.core.services import AuditContext
 from keel.ui.forms import submit
+from keel.ui.nav import front_url
 
 TEMPLATE = "accounts/invitations/accept.html"
 
@@ -71,7 +72,7 @@ def _signed_in(request: HttpRequest, invitation: Invitation, user: User) -> Http
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
-            return redirect("workspace_home", ws=invitation.workspace.slug)
+            return redirect(front_url(invitation.workspace.slug))
     return _page(request, invitation, "accept", status=400 if error else 200, error=error)
 
 
@@ -83,5 +84,5 @@ def _sign_up(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     ))  # fmt: skip
     if membership is not None:
         login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("workspace_home", ws=invitation.workspace.slug)
+        return redirect(front_url(invitation.workspace.slug))
     return _page(request, invitation, "sign_up", status=400 if form.errors else 200, form=form)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from keel.accounts.forms import WorkspaceForm
 from keel.core.services import AuditContext
 from keel.ui.forms import submit
+from keel.ui.nav import front_url
 
 
 @login_required
@@ -23,7 +24,7 @@ def workspace_new(request: HttpRequest) -> HttpResponse:
     membership = submit(request, form, lambda data: form.create_for(request.user, context))
     if membership is not None:
         messages.success(request, _("%(name)s is ready.") % {"name": membership.workspace.name})
-        return redirect("workspace_home", ws=membership.workspace.slug)
+        return redirect(front_url(membership.workspace.slug))
     return render(
         request, "accounts/workspace_new.html", {"form": form}, status=400 if form.errors else 200
     )

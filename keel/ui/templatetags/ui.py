@@ -32,3 +32,12 @@ def is_under(path: str, prefix: str | None) -> bool:
 def elided_pages(page_obj: Any) -> Any:
     """`{% for n in page_obj|elided_pages %}`: page numbers around the current one, with "…"."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag
+def front_url(slug: str) -> str:
+    """`{% front_url workspace.slug %}`: the workspace's front page (keel.ui.nav), so apps below
+    the home page link to it without naming another app's URL."""
+    from keel.ui.nav import front_url as nav_front_url
+
+    return nav_front_url(slug)
