@@ -8,7 +8,7 @@ HttpRequest); `same_workspace` guards against acting on another workspace's obje
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max
@@ -20,6 +20,14 @@ if TYPE_CHECKING:
     from django.http import HttpRequest
 
     from keel.core.models import AuditEvent, Membership
+
+
+class _Ordered(Protocol):
+    pk: Any
+    position: int
+
+
+_Row = TypeVar("_Row", bound=_Ordered)
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,26 @@ def audit_event(
     """
     return audit(action=action, actor=actor.user, workspace=actor.workspace, target=target,
                  context=context, data=data)  # fmt: skip
+
+
+def move_one_place(rows: list[_Row], row: _Row, direction: str) -> list[_Row]:
+    """Swap `row` with its neighbour above ("up") or below ("down") in `rows` (in display
+    order) and renumber their `position` 0..n-1; returns the rows whose position changed,
+    for one `bulk_update`. At either end nothing moves and nothing is returned. `row` gets
+    its new position too (it may be another instance of the same database row).
+    """
+    index = next(i for i, item in enumerate(rows) if item.pk == row.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(rows):
+        return []
+    rows[index], rows[other] = rows[other], rows[index]
+    changed = []
+    for position, item in enumerate(rows):
+        if item.position != position:
+            item.position = position
+            changed.append(item)
+    row.position = other
+    return changed
 
 
 def next_position(queryset: models.QuerySet[Any], field: str = "position") -> int:

@@ -1,13 +1,22 @@
-"""The shared service pieces: AuditContext, same_workspace, audit_event, next_position."""
+"""The shared service pieces: AuditContext, same_workspace, audit_event, next_position,
+move_one_place."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 
 from keel.core.models import AuditEvent, Membership
-from keel.core.services import AuditContext, audit_event, next_position, same_workspace
+from keel.core.services import (
+    AuditContext,
+    audit_event,
+    move_one_place,
+    next_position,
+    same_workspace,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +57,25 @@ def test_next_position_is_zero_when_empty_and_after_the_last_otherwise(owner, me
     assert next_position(Membership.objects.none(), field="pk") == 0
     rows = Membership.objects.filter(workspace=owner.workspace)
     assert next_position(rows, field="pk") == max(owner.pk, member.pk) + 1
+
+
+@dataclass
+class _Row:
+    pk: int
+    position: int
+
+
+def test_move_one_place_swaps_with_the_neighbour_and_renumbers():
+    rows = [_Row(1, 0), _Row(2, 5), _Row(3, 9)]  # gaps left by deletions
+    moved = _Row(3, 9)  # another instance of row 3, as a view would hold it
+    changed = move_one_place(rows, moved, "up")
+    assert [(r.pk, r.position) for r in rows] == [(1, 0), (3, 1), (2, 2)]
+    assert {r.pk for r in changed} == {2, 3}
+    assert moved.position == 1
+
+
+def test_move_one_place_at_either_end_changes_nothing():
+    rows = [_Row(1, 0), _Row(2, 1)]
+    assert move_one_place(rows, rows[0], "up") == []
+    assert move_one_place(rows, rows[1], "down") == []
+    assert [(r.pk, r.position) for r in rows] == [(1, 0), (2, 1)]

@@ -17,7 +17,13 @@ from django.utils.translation import gettext as _
 
 from keel.core.models import Membership, Workspace
 from keel.core.permissions import require
-from keel.core.services import AuditContext, audit_event, next_position, same_workspace
+from keel.core.services import (
+    AuditContext,
+    audit_event,
+    move_one_place,
+    next_position,
+    same_workspace,
+)
 from keel.goals.models import CoreValue, Goal, Milestone, MilestoneStatus, Vision
 from keel.org.models import Seat
 
@@ -134,19 +140,10 @@ def value_move(
     if direction not in {"up", "down"}:
         raise ValidationError({"direction": _("Move a value up or down.")})
     values = list(CoreValue.objects.in_workspace(actor.workspace).select_for_update())
-    index = next(i for i, v in enumerate(values) if v.pk == value.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(values):
-        values[index], values[other] = values[other], values[index]
-    changed = []
-    for position, item in enumerate(values):
-        if item.position != position:
-            item.position = position
-            changed.append(item)
-    CoreValue.objects.bulk_update(changed, ["position"])
+    changed = move_one_place(values, value, direction)
     if changed:
+        CoreValue.objects.bulk_update(changed, ["position"])
         audit_event(actor, "vision.value_moved", value, context, direction=direction)
-    value.position = next(v.position for v in values if v.pk == value.pk)
     return value
 
 

@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 
 from keel.core.models import Membership
 from keel.core.permissions import require
-from keel.core.services import AuditContext, audit_event, next_position, same_workspace
+from keel.core.services import (
+    AuditContext,
+    audit_event,
+    move_one_place,
+    next_position,
+    same_workspace,
+)
 from keel.org.models import DEPARTMENT_COLOURS, Department, Seat
 from keel.org.templates_data import ECOMMERCE_DEPARTMENTS
 
@@ -130,15 +136,10 @@ def department_move(
             workspace_id=actor.workspace_id, parent_id=department.parent_id
         ).order_by("position", "name", "id")
     )
-    index = next(i for i, d in enumerate(siblings) if d.pk == department.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(siblings):
-        siblings[index], siblings[other] = siblings[other], siblings[index]
-        for position, sibling in enumerate(siblings):
-            sibling.position = position
-        Department.objects.bulk_update(siblings, ["position"])
+    changed = move_one_place(siblings, department, direction)
+    if changed:
+        Department.objects.bulk_update(changed, ["position"])
         audit_event(actor, "department.moved", department, context, direction=direction)
-    department.refresh_from_db(fields=["position"])
     return department
 
 

@@ -17,7 +17,13 @@ from django.utils.translation import gettext as _
 
 from keel.core.models import Membership
 from keel.core.permissions import require
-from keel.core.services import AuditContext, audit_event, next_position, same_workspace
+from keel.core.services import (
+    AuditContext,
+    audit_event,
+    move_one_place,
+    next_position,
+    same_workspace,
+)
 from keel.tasks.access import require_edit_in_project, require_manage_project
 from keel.tasks.models import Project, ProjectMember, Section, Visibility
 
@@ -227,13 +233,7 @@ def section_move(*, actor: Membership, section: Section, direction: str) -> Sect
     if direction not in {"up", "down"}:
         raise ValidationError({"direction": _("Move a section up or down.")})
     sections = list(section.project.sections.select_for_update().order_by("position", "id"))
-    index = next(i for i, s in enumerate(sections) if s.pk == section.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if other < 0 or other >= len(sections):
-        return section
-    sections[index], sections[other] = sections[other], sections[index]
-    for position, item in enumerate(sections):
-        item.position = position
-    Section.objects.bulk_update(sections, ["position"])
-    section.position = sections.index(next(s for s in sections if s.pk == section.pk))
+    changed = move_one_place(sections, section, direction)
+    if changed:
+        Section.objects.bulk_update(changed, ["position"])
     return section
