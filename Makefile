@@ -37,9 +37,10 @@ setup: $(STAMP)
 	@if ! $(HAVE_PO); then :; elif command -v msgfmt >/dev/null 2>&1; then $(COMPILEMESSAGES); \
 	  else echo "gettext (msgfmt) is not installed: translations not compiled"; fi
 
+# The devserver seeds the demo first and repeats the owner's sign-in once both processes are
+# up. Links in the demo's emails follow KEEL_PORT (KEEL_BASE_URL's development default).
 run: setup
-	$(KEEL) seed demo
-	$(BIN)/python -m keel.devserver --port $(KEEL_PORT)
+	$(BIN)/python -m keel.devserver --port $(KEEL_PORT) --seed demo
 
 node_modules/axe-core/axe.min.js:
 	npm install --no-save --no-audit --no-fund --no-package-lock --silent axe-core@4

@@ -2,14 +2,17 @@
 
 `seed_demo_people` makes Demo Shop's owner, staff, groups and a pending invitation the way
 real people join (invited, then accepting), so the audit trail and emails are genuine; the
-other apps' demo seeders then fill the shop for its owner. `seed_large_people` bulk-inserts
-the benchmark workspace's people, groups and an audit trail.
+other apps' demo seeders then fill the shop for its owner. Each demo language is its own shop
+(`DemoShop`): English here, the Chinese ones in `demo_content/<language>.py`.
+`seed_large_people` bulk-inserts the benchmark workspace's people, groups and an audit trail.
 """
 
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import timedelta
+from importlib import import_module
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
@@ -42,6 +45,41 @@ DEMO_GROUPS = [
 DEMO_PENDING_INVITATION = ("li.na@demo.example", Role.MEMBER)
 
 
+@dataclass(frozen=True)
+class DemoShop:
+    """One language's demo workspace and its people (the apps' content is in their demo.py)."""
+
+    slug: str
+    name: str
+    domain: str
+    language: str  # the workspace's
+    timezone: str
+    owner: tuple[str, str, str]  # (email, full name, job title)
+    # (email, full name, role, job title, account language; "" leaves the account's as is)
+    people: list[tuple[str, str, str, str, str]]
+    groups: list[tuple[str, str, str, list[str]]]  # (name, alias, description, emails)
+    invitation: tuple[str, str]  # (email, role)
+    currency: str = "CNY"  # the workspace's settings
+    week_start: str = "monday"
+
+
+ENGLISH = DemoShop(
+    slug=DEMO_SLUG, name="Demo Shop", domain=DEMO_DOMAIN, language="en",
+    timezone="Asia/Shanghai", owner=(DEMO_OWNER_EMAIL, "Lin Wei", "Founder"),
+    people=[(*person, "") for person in DEMO_PEOPLE], groups=DEMO_GROUPS,
+    invitation=DEMO_PENDING_INVITATION,
+)  # fmt: skip
+
+
+def demo_shop(language: str) -> DemoShop:
+    """The demo shop of `language` (one of core.seeding.DEMO_LANGUAGES)."""
+    if language == "en":
+        return ENGLISH
+    module = import_module(f"keel.accounts.demo_content.{language.replace('-', '_')}")
+    shop: DemoShop = module.SHOP
+    return shop
+
+
 def _verify_emails(users: list[User]) -> None:
     for user in users:
         EmailAddress.objects.update_or_create(
@@ -49,31 +87,40 @@ def _verify_emails(users: list[User]) -> None:
         )
 
 
-def seed_demo_people(*, password: str) -> SeededPeople:
-    """Create or refresh Demo Shop's people; every one of them signs in with `password`.
+def seed_demo_people(*, password: str, language: str = "en") -> SeededPeople:
+    """Create or refresh the demo shop of `language` and its people; every one of them signs
+    in with `password`.
 
     Runs inside `core.seeding.seed_demo`'s transaction, before the other apps' seeders.
     """
+    shop = demo_shop(language)
+    owner_email, owner_name, owner_title = shop.owner
     hashed = make_password(password)
     owner_user, _ = User.objects.get_or_create(
-        email=DEMO_OWNER_EMAIL, defaults={"full_name": "Lin Wei", "language": "en"}
+        email=owner_email, defaults={"full_name": owner_name, "language": shop.language}
     )
-    workspace = Workspace.objects.filter(slug=DEMO_SLUG).first()
+    workspace = Workspace.objects.filter(slug=shop.slug).first()
     created = workspace is None
     if workspace is None:
         owner = services.workspace_create(
-            user=owner_user, name="Demo Shop", slug=DEMO_SLUG, email_domain=DEMO_DOMAIN,
-            language="en", timezone_name="Asia/Shanghai",
+            user=owner_user, name=shop.name, slug=shop.slug, email_domain=shop.domain,
+            language=shop.language, timezone_name=shop.timezone,
         )  # fmt: skip
-        owner.title = "Founder"
+        owner.title = owner_title
         owner.save(update_fields=["title", "updated_at"])
         workspace = owner.workspace
+        services.workspace_update(
+            actor=owner, workspace=workspace, currency=shop.currency, week_start=shop.week_start
+        )
     else:
         owner = Membership.objects.get(workspace=workspace, user=owner_user)
 
     # People join the way real people do: invited by the owner, then accepting the link.
-    for email, full_name, role, title in DEMO_PEOPLE:
-        user, _ = User.objects.get_or_create(email=email, defaults={"full_name": full_name})
+    for email, full_name, role, title, account_language in shop.people:
+        defaults = {"full_name": full_name} | (
+            {"language": account_language} if account_language else {}
+        )
+        user, _ = User.objects.get_or_create(email=email, defaults=defaults)
         if Membership.objects.filter(workspace=workspace, user=user).exists():
             continue
         invitation, _raw = services.invitation_create(actor=owner, email=email, role=role)
@@ -85,7 +132,7 @@ def seed_demo_people(*, password: str) -> SeededPeople:
         m.user.email: m
         for m in Membership.objects.filter(workspace=workspace).select_related("user")
     }
-    for name, alias, description, emails in DEMO_GROUPS:
+    for name, alias, description, emails in shop.groups:
         group = Group.objects.in_workspace(workspace).filter(alias=alias).first()
         if group is None:
             group = services.group_create(
@@ -95,7 +142,7 @@ def seed_demo_people(*, password: str) -> SeededPeople:
             actor=owner, group=group, members=[by_email[e] for e in emails if e in by_email]
         )
 
-    invite_email, invite_role = DEMO_PENDING_INVITATION
+    invite_email, invite_role = shop.invitation
     has_pending = any(
         inv.is_pending
         for inv in Invitation.objects.in_workspace(workspace).filter(email=invite_email)
@@ -110,7 +157,7 @@ def seed_demo_people(*, password: str) -> SeededPeople:
     _verify_emails(users)
     return SeededPeople(
         owner=owner,
-        people=sorted(e for e in by_email if e != DEMO_OWNER_EMAIL),
+        people=sorted(e for e in by_email if e != owner_email),
         created=created,
     )
 

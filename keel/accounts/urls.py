@@ -1,6 +1,6 @@
-"""Every URL of the accounts app: `urlpatterns` under /<ws>/ (members, groups, audit log),
-`account_urlpatterns` under /accounts/ beside allauth's (profile, API tokens) and
-`invitation_urlpatterns` under /invitations/ (no membership needed yet).
+"""Every URL of the accounts app: `urlpatterns` under /<ws>/ (members, groups, audit log,
+workspace settings), `account_urlpatterns` under /accounts/ beside allauth's (profile, API
+tokens) and `invitation_urlpatterns` under /invitations/ (no membership needed yet).
 """
 
 from django.urls import path
@@ -10,6 +10,7 @@ from keel.accounts.views import groups as views_groups
 from keel.accounts.views import invitations as views_invitations
 from keel.accounts.views import members as views_members
 from keel.accounts.views import settings as views_settings
+from keel.accounts.views import workspace_settings as views_workspace_settings
 from keel.accounts.views import workspaces as views_workspaces
 
 urlpatterns = [
@@ -37,6 +38,8 @@ urlpatterns = [
     path("groups/<int:pk>/send/", views_groups.group_send, name="group_send"),
     path("audit/", views_audit.audit_log, name="audit"),
     path("audit/export.csv", views_audit.audit_export, name="audit_export"),
+    path("settings/", views_workspace_settings.workspace_settings, name="workspace_settings"),
+    path("settings/logo", views_workspace_settings.workspace_logo, name="workspace_logo"),
 ]
 
 account_urlpatterns = [

@@ -37,6 +37,7 @@ AUDIT_ACTION_LABELS: dict[str, Any] = {
     "token.revoked": _("API token revoked"),
     "user.profile_updated": _("Profile updated"),
     "workspace.created": _("Workspace created"),
+    "workspace.updated": _("Workspace settings changed"),
 }
 
 
@@ -59,6 +60,9 @@ def connect() -> None:
                 permission="audit.view", order=90),
         NavItem(key="settings", label=_("Settings"), url_name="account_settings",
                 section="bottom", workspace=False, order=20),
+        NavItem(key="workspace_settings", label=_("Workspace settings"),
+                url_name="workspace_settings", permission="workspace.manage",
+                section="bottom", order=25),
         NavItem(key="workspace_new", label=_("New workspace…"), url_name="workspace_new",
                 section="switcher", workspace=False),
     )  # fmt: skip

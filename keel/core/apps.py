@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from keel.core import checks  # noqa: F401 - registers Keel's system checks
         from keel.core.scheduler import register_core_jobs
 
         register_core_jobs()

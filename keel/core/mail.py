@@ -4,6 +4,7 @@
 `deliver_email` after the surrounding transaction commits, so a rolled-back request sends
 nothing and a slow SMTP server never slows a page. The job hands the message to the real
 backend named by KEEL_DELIVERY_EMAIL_BACKEND (SMTP from EMAIL_URL, files in development).
+`absolute_url` builds every link an email carries.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
@@ -56,3 +58,13 @@ class QueuedEmailBackend(BaseEmailBackend):
         for message in email_messages:
             transaction.on_commit(partial(deliver_email.enqueue, message_to_dict(message)))
         return len(email_messages)
+
+
+def absolute_url(path: str, base_url: str = "") -> str:
+    """`path` (a URL path inside Keel, or "" for the site itself) as a link for an email.
+
+    Inside a request pass the request's address (`request.build_absolute_uri("/")`) as
+    `base_url`, so the link matches the host the reader used; jobs, notifications and
+    `keel seed` have no request and get settings.KEEL_BASE_URL (the server's public address).
+    """
+    return (base_url.rstrip("/") or settings.KEEL_BASE_URL.rstrip("/")) + path

@@ -64,6 +64,16 @@ class WorkspaceScoped(TimeStamped):
         abstract = True
 
 
+# Currencies a shop is likely to price in; the first is the default of a new workspace.
+WORKSPACE_CURRENCIES = ["CNY", "HKD", "TWD", "USD", "EUR", "GBP", "JPY", "SGD", "AUD", "CAD"]
+DEFAULT_WORKSPACE_CURRENCY = "CNY"
+
+
+class WeekStart(models.TextChoices):
+    MONDAY = "monday", _("Monday")
+    SUNDAY = "sunday", _("Sunday")
+
+
 class Workspace(TimeStamped):
     name = models.CharField(_("company name"), max_length=120)
     slug = models.SlugField(_("address"), max_length=40, unique=True, validators=[slug_validator])
@@ -74,6 +84,17 @@ class Workspace(TimeStamped):
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
     timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    week_start = models.CharField(
+        _("week starts on"), max_length=6, choices=WeekStart.choices, default=WeekStart.MONDAY
+    )
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        choices=[(c, c) for c in WORKSPACE_CURRENCIES],
+        default=DEFAULT_WORKSPACE_CURRENCY,
+    )
+    # Served by a members-only view, never from a public media URL (see accounts' settings).
+    logo = models.ImageField(_("logo"), upload_to="workspace-logos/", blank=True)
 
     class Meta:
         verbose_name = _("workspace")
@@ -81,6 +102,11 @@ class Workspace(TimeStamped):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def first_weekday(self) -> int:
+        """Python's weekday number of the first day of a week (Monday=0, Sunday=6)."""
+        return 6 if self.week_start == WeekStart.SUNDAY else 0
 
     def is_company_email(self, email: str) -> bool:
         return email.rsplit("@", 1)[-1].lower() == self.email_domain.lower()

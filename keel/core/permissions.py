@@ -27,6 +27,7 @@ ROLE_RANK: dict[str, int] = {
     Role.OWNER: 5,
 }
 
+OWNERS: frozenset[str] = frozenset({Role.OWNER})
 STAFF: frozenset[str] = frozenset({Role.OWNER, Role.ADMIN, Role.MANAGER, Role.MEMBER})
 MANAGERS: frozenset[str] = frozenset({Role.OWNER, Role.ADMIN, Role.MANAGER})
 ADMINS: frozenset[str] = frozenset({Role.OWNER, Role.ADMIN})
@@ -34,7 +35,8 @@ EVERYONE: frozenset[str] = STAFF | {Role.ASSISTANT, Role.GUEST}
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     "workspace.view": EVERYONE,
-    "workspace.manage": ADMINS,
+    # The company's own settings (name, logo, domain, language, money, calendar): owners only.
+    "workspace.manage": OWNERS,
     "members.view": STAFF,
     "members.invite": MANAGERS,
     "members.change_role": ADMINS,

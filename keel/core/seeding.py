@@ -20,15 +20,23 @@ from django.db import transaction
 
 from keel.core.models import Membership, Workspace
 
-DemoSeeder = Callable[[Membership], None]
+# The languages the demo shop can be seeded in (`keel seed demo --language zh-hans`).
+DEMO_LANGUAGES = ("en", "zh-hans", "zh-hant")
+
+
+class DemoSeeder(Protocol):
+    def __call__(self, owner: Membership, *, language: str = "en") -> None: ...
+
+
 _DEMO_SEEDERS: list[DemoSeeder] = []
 
 
 def register_demo_seeder(seeder: DemoSeeder) -> None:
     """Modules add their demo content (org chart, vision, …) from AppConfig.ready().
 
-    A seeder receives the demo owner's membership, runs after the people and groups exist,
-    and must be idempotent: `make run` seeds again on every start.
+    A seeder receives the demo owner's membership and the demo's language (one of
+    DEMO_LANGUAGES: it writes its content in that language), runs after the people and groups
+    exist, and must be idempotent: `make run` seeds again on every start.
     """
     if seeder not in _DEMO_SEEDERS:
         _DEMO_SEEDERS.append(seeder)
@@ -59,7 +67,7 @@ class SeededPeople:
 
 
 class DemoPeopleSeeder(Protocol):
-    def __call__(self, *, password: str) -> SeededPeople: ...
+    def __call__(self, *, password: str, language: str = "en") -> SeededPeople: ...
 
 
 class LargePeopleSeeder(Protocol):
@@ -80,8 +88,9 @@ _PEOPLE: list[_PeopleSeeders] = []
 def register_people_seeder(*, demo: DemoPeopleSeeder, large: LargePeopleSeeder) -> None:
     """The app that owns users (accounts) makes the data sets' people; exactly one may.
 
-    `demo(password=...)` creates or refreshes Demo Shop with its owner, people, groups and
-    invitation, sets every demo person's password, and returns the owner. `large(...)` tops
+    `demo(password=..., language=...)` creates or refreshes that language's demo shop (each
+    language has its own workspace) with its owner, people, groups and invitation, sets every
+    demo person's password, and returns the owner. `large(...)` tops
     the benchmark workspace up to `members` people. Both must be idempotent.
     """
     seeders = _PeopleSeeders(demo=demo, large=large)
@@ -110,17 +119,20 @@ def _password() -> str:
 
 
 @transaction.atomic
-def seed_demo() -> SeedResult:
-    """Create or refresh "Demo Shop". Safe to run again: nothing is duplicated.
+def seed_demo(language: str = "en") -> SeedResult:
+    """Create or refresh "Demo Shop" (in `language`: its own workspace, e.g. 演示商店 for
+    zh-hans). Safe to run again: nothing is duplicated.
 
     Every run sets the demo people's password (KEEL_DEMO_PASSWORD, else a new random one)
     so the sign-in printed by the caller always works.
     """
+    if language not in DEMO_LANGUAGES:
+        raise ValueError(f"No demo shop in {language!r}; choose one of {DEMO_LANGUAGES}.")
     password = _password()
-    seeded = _people().demo(password=password)
+    seeded = _people().demo(password=password, language=language)
     owner = seeded.owner
     for seeder in _DEMO_SEEDERS:
-        seeder(owner)
+        seeder(owner, language=language)
     return SeedResult(
         workspace=owner.workspace,
         owner_email=owner.user.email,

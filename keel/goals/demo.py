@@ -3,10 +3,14 @@
 Registered as a demo seeder (runs after the org chart's). Goes through the services like a
 real owner would, so the audit trail is genuine. Idempotent: content is only added when the
 workspace has no goals yet; milestones point at the org chart's seats by title when they
-exist and are created without seats otherwise.
+exist and are created without seats otherwise. The content is the language's (`GoalsDemo`):
+English here, Chinese in `demo_content/<language>.py`.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
 
 from keel.core.models import Membership
 from keel.goals import services
@@ -71,24 +75,48 @@ STATEMENT = (
 )
 
 
-def seed_demo_vision(owner: Membership) -> None:
+@dataclass(frozen=True)
+class GoalsDemo:
+    """One language's vision: statement ({year} is the horizon), values and goals; a goal's
+    title is `goal_title` with {title} and {year} (its target year)."""
+
+    statement: str
+    values: list[tuple[str, str]]
+    goals: list[tuple[str, str, Milestones]]
+    goal_title: str = "{title} by {year}"
+
+
+ENGLISH = GoalsDemo(statement=STATEMENT, values=VALUES, goals=GOALS)
+
+
+def demo_content(language: str) -> GoalsDemo:
+    if language == "en":
+        return ENGLISH
+    module = import_module(f"keel.goals.demo_content.{language.replace('-', '_')}")
+    content: GoalsDemo = module.CONTENT
+    return content
+
+
+def seed_demo_vision(owner: Membership, *, language: str = "en") -> None:
     ws = owner.workspace
+    content = demo_content(language)
     this_year = services.current_year(ws)
     horizon = this_year + services.HORIZON_YEARS
     if not Vision.objects.in_workspace(ws).exists():
-        services.vision_update(actor=owner, statement=STATEMENT.format(year=horizon),
+        services.vision_update(actor=owner, statement=content.statement.format(year=horizon),
                                horizon_year=horizon)  # fmt: skip
     if not CoreValue.objects.in_workspace(ws).exists():
-        for title, description in VALUES:
+        for title, description in content.values:
             services.value_create(actor=owner, title=title, description=description)
     if Goal.objects.in_workspace(ws).exists():
         return
     seats: dict[str, Seat] = {}
     for seat in Seat.objects.in_workspace(ws).order_by("id"):
         seats.setdefault(seat.title.lower(), seat)
-    for title, description, milestones in GOALS:
+    for title, description, milestones in content.goals:
         target = max(offset for offset, *_rest in milestones) + this_year
-        goal = services.goal_create(actor=owner, title=f"{title} by {target}",
+        goal = services.goal_create(actor=owner,
+                                    title=content.goal_title.format(title=title, year=target),
                                     target_year=target, description=description)  # fmt: skip
         for offset, text, status, owner_title, needed in milestones:
             services.milestone_create(

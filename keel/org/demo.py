@@ -3,7 +3,8 @@
 `seed_demo_org` is a demo seeder (registered in OrgConfig.ready) that goes through the
 services like a real owner, so its audit trail is genuine. It is idempotent: it draws the chart
 only while the workspace has no seats. It shows the seed's trap on purpose: the owner sits in
-four seats, so the "overloaded" warning appears.
+four seats, so the "overloaded" warning appears. The seats are the language's (`OrgDemo`):
+English here, Chinese in `demo_content/<language>.py`.
 
 `seed_org_large(workspace, seats=300)` bulk-inserts a random but deterministic tree for
 `bench/` and the chart's query/timing budgets.
@@ -15,6 +16,7 @@ import datetime
 import random
 from dataclasses import dataclass
 from decimal import Decimal
+from importlib import import_module
 from typing import Any
 
 from django.db import transaction
@@ -266,6 +268,27 @@ DEMO_SEATS = [
 ]
 
 
+@dataclass(frozen=True)
+class OrgDemo:
+    """One language's demo chart: its seats, the currency of their cost, and the placeholder
+    of a seat whose demo person is missing."""
+
+    seats: list[DemoSeat]
+    currency: str = "CNY"
+    to_hire: str = "To hire"
+
+
+ENGLISH = OrgDemo(seats=DEMO_SEATS)
+
+
+def demo_content(language: str) -> OrgDemo:
+    if language == "en":
+        return ENGLISH
+    module = import_module(f"keel.org.demo_content.{language.replace('-', '_')}")
+    content: OrgDemo = module.CONTENT
+    return content
+
+
 def _departments(owner: Membership) -> dict[str, Department]:
     """Template departments by their key (created if missing)."""
     ws = owner.workspace
@@ -276,21 +299,22 @@ def _departments(owner: Membership) -> dict[str, Department]:
     return {key: found[name] for key, name in names.items() if name in found}
 
 
-def seed_demo_org(owner: Membership) -> None:
+def seed_demo_org(owner: Membership, *, language: str = "en") -> None:
     ws = owner.workspace
     if Seat.objects.in_workspace(ws).exists():
         return
+    content = demo_content(language)
     departments = _departments(owner)
     people = {
         m.user.email: m for m in Membership.objects.active().in_workspace(ws).select_related("user")
     }
     this_year = workspace_today(ws).year
     seats: dict[str, Seat] = {}
-    for spec in DEMO_SEATS:
+    for spec in content.seats:
         holder = people.get(spec.holder) if spec.holder else None
         status, placeholder = spec.status, spec.placeholder
         if status == SeatStatus.FILLED and holder is None:  # a demo person is missing
-            status, placeholder = SeatStatus.OPEN, placeholder or "To hire"
+            status, placeholder = SeatStatus.OPEN, placeholder or content.to_hire
         years = spec.planned_in_years
         seats[spec.key] = services.seat_create(
             actor=owner,
@@ -302,6 +326,7 @@ def seed_demo_org(owner: Membership) -> None:
             employment_type=spec.kind,
             fte=Decimal(spec.fte),
             cost_per_month=Decimal(spec.cost) if spec.cost else None,
+            cost_currency=content.currency,
             holder=holder,
             placeholder_name=placeholder,
             status=status,

@@ -220,7 +220,11 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # --- Keel ----------------------------------------------------------------------------------
 KEEL_DEMO_PASSWORD = env.str("KEEL_DEMO_PASSWORD", default="")
-KEEL_BASE_URL = env.str("KEEL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Links in emails sent without a request (keel.core.mail.absolute_url). In development it
+# follows KEEL_PORT, so `make run` on another port mails working links; production sets it.
+KEEL_BASE_URL = env.str(
+    "KEEL_BASE_URL", default=f"http://127.0.0.1:{env.str('KEEL_PORT', default='8000')}"
+).rstrip("/")
 KEEL_INVITATION_DAYS = 7
 KEEL_API_PAGE_SIZE = 50
 # Largest task attachment accepted (bytes); uploads also pass a type allowlist.

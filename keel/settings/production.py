@@ -12,6 +12,8 @@ SECRET_KEY = env.str("KEEL_SECRET_KEY", default="")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("KEEL_SECRET_KEY must be set to at least 50 random characters.")
 ALLOWED_HOSTS = env.list("KEEL_ALLOWED_HOSTS")
+# No development default: `keel check --deploy` warns while it is unset (keel.core.checks).
+KEEL_BASE_URL = env.str("KEEL_BASE_URL", default="").rstrip("/")
 
 SECURE_SSL_REDIRECT = env.bool("KEEL_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -5,12 +5,15 @@ It goes through the services like real people (numbers, activity, mentions and n
 are genuine) and is idempotent: a project whose key already exists is left alone. Dates are
 relative to today so the demo always has overdue, today and upcoming work. Seats are looked
 up by title (drawn by the org demo seeder, which runs first); a missing seat falls back to the
-owner.
+owner. The content is the language's (`TasksDemo`): English here, Chinese in
+`demo_content/<language>.py`.
 """
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
+from importlib import import_module
 from typing import Any
 
 from keel.core.models import Membership
@@ -103,9 +106,42 @@ COMMENTS = [
 ]  # fmt: skip
 
 
-def seed_demo_tasks(owner: Membership) -> None:
+# Projects whose last column is their Done column (a card moved there is completed): finished
+# listings, published posts, launched products. Purchasing's columns are the stages of an
+# order (a received order still has goods to check), so it has none. Keys are the same in
+# every language.
+DONE_COLUMN_PROJECTS = frozenset({"AMZ", "MKT", "DEV"})
+
+
+@dataclass(frozen=True)
+class TasksDemo:
+    """One language's projects, tasks, subtasks (by parent title), dependency and comments."""
+
+    projects: list[tuple[str, str, str, list[str], list[str]]]
+    tasks: list[tuple[str, int, str, str | None, int | None, int, list[str], str]]
+    subtasks: dict[str, list[tuple[str, str, int, str]]]
+    dependency: tuple[str, str]
+    comments: list[tuple[str, str, str]]
+
+
+ENGLISH = TasksDemo(
+    projects=PROJECTS, tasks=TASKS, subtasks=SUBTASKS, dependency=DEPENDENCY, comments=COMMENTS
+)
+
+
+def demo_content(language: str) -> TasksDemo:
+    if language == "en":
+        return ENGLISH
+    module = import_module(f"keel.tasks.demo_content.{language.replace('-', '_')}")
+    content: TasksDemo = module.CONTENT
+    return content
+
+
+def seed_demo_tasks(owner: Membership, *, language: str = "en") -> None:
     workspace = owner.workspace
-    if Project.objects.in_workspace(workspace).filter(key__in=[p[0] for p in PROJECTS]).exists():
+    content = demo_content(language)
+    keys = [p[0] for p in content.projects]
+    if Project.objects.in_workspace(workspace).filter(key__in=keys).exists():
         return  # already seeded
     people = {
         m.user.email: m
@@ -115,7 +151,7 @@ def seed_demo_tasks(owner: Membership) -> None:
     today = workspace_today(workspace)
     projects: dict[str, Project] = {}
     sections: dict[str, list[Section]] = {}
-    for key, name, description, section_names, emails in PROJECTS:
+    for key, name, description, section_names, emails in content.projects:
         project = services.project_create(
             actor=owner, name=name, key=key, description=description,
             visibility=Visibility.WORKSPACE,
@@ -126,6 +162,9 @@ def seed_demo_tasks(owner: Membership) -> None:
         sections[key] = [
             services.section_create(actor=owner, project=project, name=n) for n in section_names
         ]
+        if key in DONE_COLUMN_PROJECTS:
+            last = sections[key][-1]
+            services.section_update(actor=owner, section=last, name=last.name, done=True)
         projects[key] = project
 
     def who(spec: str | None) -> dict[str, Any]:
@@ -140,7 +179,7 @@ def seed_demo_tasks(owner: Membership) -> None:
         return None if offset is None else today + datetime.timedelta(days=offset)
 
     by_title: dict[str, Task] = {}
-    for key, index, title, assignee, due, priority, labels, status in TASKS:
+    for key, index, title, assignee, due, priority, labels, status in content.tasks:
         task = services.task_create(
             actor=owner, project=projects[key], title=title, section=sections[key][index],
             due=when(due), priority=priority, labels=labels, **who(assignee),
@@ -148,7 +187,7 @@ def seed_demo_tasks(owner: Membership) -> None:
         if status != Status.TODO:
             services.task_set_status(actor=owner, task=task, status=status)
         by_title[title] = task
-    for parent_title, children in SUBTASKS.items():
+    for parent_title, children in content.subtasks.items():
         parent = by_title[parent_title]
         for title, assignee, due, status in children:
             child = services.task_create(
@@ -157,7 +196,7 @@ def seed_demo_tasks(owner: Membership) -> None:
             )  # fmt: skip
             if status != Status.TODO:
                 services.task_set_status(actor=owner, task=child, status=status)
-    waiting, blocker = DEPENDENCY
+    waiting, blocker = content.dependency
     services.task_add_dependency(actor=owner, task=by_title[waiting], blocked_by=by_title[blocker])
-    for title, email, body in COMMENTS:
+    for title, email, body in content.comments:
         services.comment_create(actor=people.get(email, owner), task=by_title[title], body=body)

@@ -80,16 +80,31 @@ class ProjectMember(WorkspaceScoped):
 
 
 class Section(WorkspaceScoped):
-    """A column of the board ("To do", "Listing drafts", …) and a group in the list."""
+    """A column of the board ("To do", "Listing drafts", …) and a group in the list.
+
+    At most one section per project is its Done column (`done`): a card in it is a done task
+    and a done task is a card in it (services.tasks keeps the two in step, see
+    docs/architecture.md, "Done is a column and a status").
+    """
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="sections")
     name = models.CharField(_("name"), max_length=80)
     position = models.PositiveIntegerField(default=0)
+    done = models.BooleanField(
+        _("done column"),
+        default=False,
+        help_text=_("Moving a card here completes the task; completing a task moves it here."),
+    )
 
     class Meta:
         ordering = ["position", "id"]
         verbose_name = _("section")
         verbose_name_plural = _("sections")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project"], condition=Q(done=True), name="section_one_done_column"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

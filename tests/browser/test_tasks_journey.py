@@ -153,7 +153,8 @@ def test_manager_creates_a_project_adds_tasks_and_moves_cards_on_the_board(new_c
     full_task = Task.objects.get(project=project, title="Photo shoot for the spice rack")
     assert full_task.due_date == due and full_task.section.name == "To do"
 
-    # 4. The board: drag the full-form task from "To do" to "Done".
+    # 4. The board: drag the full-form task from "To do" to "Done", the Done column, which
+    # completes it.
     page.goto(reverse("project_board", kwargs={"ws": SLUG, "project_id": project.pk}))
     axe.check(page, "board")
     card = page.locator(f"#card-{full_task.pk}")
@@ -163,10 +164,12 @@ def test_manager_creates_a_project_adds_tasks_and_moves_cards_on_the_board(new_c
         card.drag_to(_column(page, "Done"))
     assert moved.value.ok, moved.value.status
     expect(_column(page, "Done").locator(f"#card-{full_task.pk}")).to_have_count(1)
+    expect(card).to_have_class(re.compile(r"\bis-done\b"))
     page.reload()
     expect(_column(page, "Done").locator(f"#card-{full_task.pk}")).to_have_count(1)
     full_task.refresh_from_db()
     assert full_task.section.name == "Done", full_task.section
+    assert full_task.status == "done", full_task.status
 
     # 5. The keyboard way: focus the quick-added card, M, → , Enter.
     start = quick_task.section.name if quick_task.section else "No section"

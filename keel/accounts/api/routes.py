@@ -30,6 +30,8 @@ from keel.accounts.api.schemas import (
     MyWorkspaceOut,
     OffboardingOut,
     QueuedOut,
+    WorkspaceSettingsOut,
+    WorkspaceSettingsPatchIn,
 )
 from keel.accounts.models import Group, Invitation, User
 from keel.accounts.offboarding import step_label
@@ -43,7 +45,7 @@ from keel.core.api_support import (
     paginate,
     workspace_membership,
 )
-from keel.core.models import Membership, MembershipQuerySet
+from keel.core.models import Membership, MembershipQuerySet, Workspace
 from keel.core.permissions import require
 from keel.core.services import AuditContext
 
@@ -121,6 +123,33 @@ def workspace_detail(request: HttpRequest, slug: str) -> Membership:
     membership = workspace_membership(request, slug)
     require(membership, "workspace.view")
     return membership
+
+
+@router.get(
+    f"{WS}/settings", response={200: WorkspaceSettingsOut, **ERROR_RESPONSES}, tags=["workspaces"]
+)
+def workspace_settings(request: HttpRequest, slug: str) -> Workspace:
+    """The workspace's settings, readable by every member."""
+    membership = workspace_membership(request, slug)
+    require(membership, "workspace.view")
+    return membership.workspace
+
+
+@router.patch(
+    f"{WS}/settings", response={200: WorkspaceSettingsOut, **ERROR_RESPONSES}, tags=["workspaces"]
+)
+def workspace_settings_update(
+    request: HttpRequest, slug: str, payload: WorkspaceSettingsPatchIn
+) -> Workspace:
+    """Change the fields sent (owners only); the others keep their value. The logo is
+    uploaded on the settings page, not here."""
+    membership = workspace_membership(request, slug)
+    return services.workspace_update(
+        actor=membership,
+        workspace=membership.workspace,
+        context=AuditContext.from_request(request),
+        **payload.model_dump(exclude_unset=True),
+    )
 
 
 # --- Members and invitations ----------------------------------------------------------------

@@ -7,6 +7,7 @@ may grant which role, unique aliases) stay in the services and come back as 422 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
@@ -35,6 +36,36 @@ class WorkspaceOut(Schema):
     email_domain: str
     language: str
     timezone: str
+
+
+class WorkspaceSettingsOut(Schema):
+    """The workspace's settings. The logo is uploaded on the settings page only."""
+
+    id: int
+    slug: str
+    name: str
+    email_domain: str
+    language: str = Field(..., description="Default language: en, zh-hans or zh-hant.")
+    timezone: str = Field(..., description="An IANA time zone, e.g. Asia/Shanghai.")
+    week_start: str = Field(..., description="monday or sunday.")
+    currency: str = Field(..., description="ISO 4217 code, e.g. CNY.")
+    has_logo: bool
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_has_logo(obj: Any) -> bool:
+        return bool(obj.logo)
+
+
+class WorkspaceSettingsPatchIn(Schema):
+    """Fields left out keep their value; the values are checked by the service (422)."""
+
+    name: str | None = Field(None, min_length=1, max_length=120)
+    email_domain: str | None = Field(None, max_length=253)
+    language: str | None = Field(None, max_length=10)
+    timezone: str | None = Field(None, max_length=64)
+    week_start: str | None = Field(None, max_length=6)
+    currency: str | None = Field(None, max_length=3)
 
 
 class MyWorkspaceOut(Schema):

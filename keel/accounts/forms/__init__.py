@@ -10,14 +10,17 @@ from keel.accounts.forms.settings import (
     WorkspaceSignupForm,
     timezone_choices,
 )
+from keel.accounts.forms.workspace import SETTINGS_FIELDS, WorkspaceSettingsForm
 
 __all__ = [
     "COMMON_TIMEZONES",
+    "SETTINGS_FIELDS",
     "THEME_CHOICES",
     "MembershipChoiceField",
     "ProfileForm",
     "TokenCreateForm",
     "WorkspaceForm",
+    "WorkspaceSettingsForm",
     "WorkspaceSignupForm",
     "timezone_choices",
 ]

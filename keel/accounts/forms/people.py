@@ -17,6 +17,7 @@ from keel.accounts.models import User
 from keel.core.audit import action_label
 from keel.core.models import Membership, Role
 from keel.core.permissions import grantable_roles
+from keel.ui.widgets import IsoDateInput
 
 ROLE_LABELS = dict(Role.choices)
 
@@ -110,12 +111,8 @@ class GroupSendForm(forms.Form):
 class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     person = forms.CharField(label=_("Person (email)"), required=False, max_length=254)
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=_("From"), required=False, widget=IsoDateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=IsoDateInput())
 
     def __init__(self, *args: Any, actions: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -28,7 +28,11 @@ from keel.accounts.services.members import (
     membership_offboard,
 )
 from keel.accounts.services.users import PROFILE_FIELDS, user_profile_update
-from keel.accounts.services.workspaces import audit_export_record, workspace_create
+from keel.accounts.services.workspaces import (
+    audit_export_record,
+    workspace_create,
+    workspace_update,
+)
 
 __all__ = [
     "CORE_STEP_LABELS",
@@ -52,4 +56,5 @@ __all__ = [
     "membership_offboard",
     "user_profile_update",
     "workspace_create",
+    "workspace_update",
 ]

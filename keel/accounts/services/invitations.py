@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from keel.accounts import events
 from keel.accounts.models import ApiToken, Invitation, User, hash_secret
 from keel.core.audit import audit
+from keel.core.mail import absolute_url
 from keel.core.models import Membership, Role
 from keel.core.permissions import grantable_roles, require
 from keel.core.services import AuditContext, audit_event, same_workspace
@@ -71,7 +72,7 @@ def invitation_create(
 def invitation_url(raw: str, base_url: str = "") -> str:
     """The link to accept; `base_url` is the site's address (default: KEEL_BASE_URL)."""
     path = reverse("invitation_accept", kwargs={"token": raw})
-    return (base_url.rstrip("/") or settings.KEEL_BASE_URL) + path
+    return absolute_url(path, base_url)
 
 
 def _send_invitation_email(invitation: Invitation, raw: str, base_url: str) -> None:

@@ -1,18 +1,38 @@
-"""Writes for workspaces: starting one (its creator is the owner), and recording an export
-of its audit log. Names follow `<entity>_<verb>`; each checks permission, audits, is atomic.
+"""Writes for workspaces: starting one (its creator is the owner), changing its settings,
+and recording an export of its audit log. Names follow `<entity>_<verb>`; each checks
+permission, audits, is atomic.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+import uuid
+import zoneinfo
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from keel.accounts.models import User
 from keel.core.audit import audit
-from keel.core.models import RESERVED_SLUGS, AuditEvent, Membership, Role, Workspace
+from keel.core.models import (
+    RESERVED_SLUGS,
+    WORKSPACE_CURRENCIES,
+    AuditEvent,
+    Membership,
+    Role,
+    WeekStart,
+    Workspace,
+    domain_validator,
+)
 from keel.core.permissions import require
 from keel.core.services import AuditContext, audit_event
+
+LOGO_MAX_BYTES = 1024 * 1024
+# Raster formats only: an SVG can carry script, and the logo is shown on every page.
+LOGO_FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
 
 
 @transaction.atomic
@@ -54,3 +74,122 @@ def audit_export_record(
     require(actor, "audit.view")
     kept = {k: v for k, v in filters.items() if v}
     return audit_event(actor, "audit.exported", None, context, rows=count, filters=kept)
+
+
+def _logo_extension(logo: UploadedFile) -> str:
+    """The file's real image format (read from its bytes, not its name), or ValidationError."""
+    from PIL import Image, UnidentifiedImageError
+
+    if (logo.size or 0) > LOGO_MAX_BYTES:
+        raise ValidationError(_("The logo must be at most 1 MB."))
+    try:
+        logo.seek(0)
+        with Image.open(logo) as image:
+            image.verify()
+            kind = image.format or ""
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        kind = ""
+    finally:
+        logo.seek(0)
+    if kind not in LOGO_FORMATS:
+        raise ValidationError(_("Upload a PNG, JPEG, GIF or WebP image."))
+    return LOGO_FORMATS[kind]
+
+
+def _validated(
+    workspace: Workspace, values: dict[str, Any], logo: UploadedFile | None
+) -> tuple[dict[str, Any], str]:
+    """The changed values, cleaned, and the logo's file extension ("" without a logo);
+    every problem at once, keyed by field."""
+    errors: dict[str, Any] = {}
+    extension = ""
+    if logo is not None:
+        try:
+            extension = _logo_extension(logo)
+        except ValidationError as error:
+            errors["logo"] = error
+    cleaned: dict[str, Any] = {}
+    for field, value in values.items():
+        if value is None:  # leave as is
+            continue
+        value = value.strip() if isinstance(value, str) else value
+        if field == "name" and not value:
+            errors[field] = _("Enter the company name.")
+        elif field == "name" and len(value) > 120:
+            errors[field] = _("Use at most 120 characters.")
+        elif field == "email_domain":
+            value = value.lower()
+            try:
+                domain_validator(value)
+            except ValidationError:
+                errors[field] = _("Enter a domain such as myshop.com.")
+        elif field == "language" and value not in dict(settings.LANGUAGES):
+            errors[field] = _("Choose one of: %(list)s.") % {
+                "list": ", ".join(code for code, _name in settings.LANGUAGES)
+            }
+        elif field == "timezone" and value not in zoneinfo.available_timezones():
+            errors[field] = _("“%(zone)s” is not a known time zone.") % {"zone": value[:64]}
+        elif field == "week_start" and value not in WeekStart.values:
+            errors[field] = _("Choose Monday or Sunday.")
+        elif field == "currency":
+            value = value.upper()
+            if value not in WORKSPACE_CURRENCIES:
+                errors[field] = _("Choose one of: %(list)s.") % {
+                    "list": ", ".join(WORKSPACE_CURRENCIES)
+                }
+        cleaned[field] = value
+    if errors:
+        raise ValidationError(errors)
+    return {f: v for f, v in cleaned.items() if getattr(workspace, f) != v}, extension
+
+
+@transaction.atomic
+def workspace_update(
+    *,
+    actor: Membership,
+    workspace: Workspace,
+    name: str | None = None,
+    email_domain: str | None = None,
+    language: str | None = None,
+    timezone: str | None = None,
+    week_start: str | None = None,
+    currency: str | None = None,
+    logo: UploadedFile | None = None,
+    remove_logo: bool = False,
+    context: AuditContext | None = None,
+) -> Workspace:
+    """Change the workspace's settings (owners only); None leaves a field as it is.
+
+    `logo` replaces the logo (PNG, JPEG, GIF or WebP, at most 1 MB, stored through the
+    default storage); `remove_logo` clears it. Audited as "workspace.updated" with the names
+    of the changed fields, not their values; no change, no audit entry. Returns the workspace.
+    """
+    require(actor, "workspace.manage")
+    if actor.workspace_id != workspace.pk:
+        raise PermissionDenied
+    changes, extension = _validated(
+        workspace,
+        {"name": name, "email_domain": email_domain, "language": language,
+         "timezone": timezone, "week_start": week_start, "currency": currency},
+        logo,
+    )  # fmt: skip
+    old_logo = workspace.logo.name if workspace.logo else ""
+    for field, value in changes.items():
+        setattr(workspace, field, value)
+    changed = list(changes)
+    if logo is not None:
+        # A fresh name each time, so no cache shows the old picture under the new one.
+        workspace.logo.save(f"{workspace.slug}-{uuid.uuid4().hex[:12]}.{extension}", logo,
+                            save=False)  # fmt: skip
+        changed.append("logo")
+    elif remove_logo and old_logo:
+        workspace.logo = ""
+        changed.append("logo")
+    if not changed:
+        return workspace
+    workspace.save(update_fields=[*changed, "updated_at"])
+    if "logo" in changed and old_logo:
+        storage = workspace.logo.storage
+        transaction.on_commit(lambda: storage.delete(old_logo))
+    audit_event(actor, "workspace.updated", workspace, context, fields=changed)
+    return workspace

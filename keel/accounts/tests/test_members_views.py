@@ -157,6 +157,21 @@ def test_member_cannot_invite(login, member):
     assert 'id="invite"' not in login(member).get(url("members")).content.decode()
 
 
+def test_invite_link_opens_the_members_page_with_the_form_ready(login, manager):
+    # "Invite someone" on the home page is a link: GET must show the form, not 405.
+    response = login(manager).get(url("member_invite"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    invite = html.split('id="invite"')[1]
+    assert 'name="email"' in invite and "autofocus" in invite
+    assert f'action="{url("member_invite")}"' in invite and 'method="post"' in invite
+    assert not Invitation.objects.exists()
+
+
+def test_member_cannot_open_the_invite_form(login, member):
+    assert login(member).get(url("member_invite")).status_code == 403
+
+
 def test_pending_invitation_is_listed_and_revocable(login, manager, owner):
     from keel.accounts import services
 

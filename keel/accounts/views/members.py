@@ -94,10 +94,16 @@ def members(request: HttpRequest, ws: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def member_invite(request: HttpRequest, ws: str) -> HttpResponse:
+    """GET is where "Invite someone" buttons elsewhere lead: the members page with the
+    invite form ready to type in. POST sends the invitation."""
     actor = request_membership(request)
     require(actor, "members.invite")
+    if request.method == "GET":
+        form = InviteForm(actor=actor)
+        form.fields["email"].widget.attrs["autofocus"] = True
+        return _render_members(request, invite_form=form)
     form = InviteForm(request.POST, actor=actor)
     created = submit(request, form, lambda data: services.invitation_create(
         actor=actor, email=data["email"], role=data["role"],

@@ -37,13 +37,25 @@ def _secret_key() -> str:
 
 @pytest.mark.parametrize("database", ["sqlite", "postgres"])
 def test_check_deploy_passes_clean(tmp_path, database):
-    extra = {"KEEL_SECRET_KEY": _secret_key(), "KEEL_ALLOWED_HOSTS": "keel.example.com"}
+    extra = {
+        "KEEL_SECRET_KEY": _secret_key(),
+        "KEEL_ALLOWED_HOSTS": "keel.example.com",
+        "KEEL_BASE_URL": "https://keel.example.com",
+    }
     if database == "postgres":
         # `check --deploy` does not connect; the URL only has to select the backend.
         extra["DATABASE_URL"] = "postgres://keel:keel@127.0.0.1:5432/keel"
     result = _keel(_env(tmp_path, **extra), "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_without_keel_base_url(tmp_path):
+    env = _env(tmp_path, KEEL_SECRET_KEY=_secret_key(), KEEL_ALLOWED_HOSTS="keel.example.com")
+    result = _keel(env, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode != 0
+    assert "keel.W001" in result.stdout + result.stderr
+    assert "KEEL_BASE_URL" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
@@ -63,7 +64,7 @@ def test_demo_seed_creates_the_demo_shop_with_its_people(monkeypatch):
     assert {"workspace.created", "invitation.created", "group.created"} <= actions
     assert not EmailAddress.objects.filter(user__memberships__workspace=ws, verified=False)
 
-    assert "http://127.0.0.1:8000/accounts/login/" in output
+    assert f"{settings.KEEL_BASE_URL}/accounts/login/" in output
     assert "owner@demo.example" in output
     owner = authenticate(email="owner@demo.example", password=_printed_password(output))
     assert owner is not None and owner.full_name
@@ -84,9 +85,9 @@ def test_demo_seed_twice_duplicates_nothing_and_prints_a_working_new_password(mo
     assert authenticate(email="owner@demo.example", password=first) is None
 
 
-def test_demo_seed_uses_keel_demo_password_and_port(monkeypatch):
+def test_demo_seed_uses_keel_demo_password_and_port(monkeypatch, settings):
     monkeypatch.setenv("KEEL_DEMO_PASSWORD", "demo shop password")
-    monkeypatch.setenv("KEEL_PORT", "8765")
+    settings.KEEL_BASE_URL = "http://127.0.0.1:8765"  # KEEL_PORT=8765 gives this in development
     output = _seed("demo")
     assert "password: demo shop password" in output
     assert "http://127.0.0.1:8765/accounts/login/" in output

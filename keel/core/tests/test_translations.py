@@ -214,6 +214,7 @@ PAGES: dict[str, tuple[Any, bool]] = {
     "audit": (_ws("audit"), True),
     "notifications": (_ws("notifications"), True),
     "account-settings": (lambda shop: reverse("account_settings"), True),
+    "workspace-settings": (_ws("workspace_settings"), True),
     "api-tokens": (lambda shop: reverse("api_tokens"), True),
     "mfa": (lambda shop: reverse("mfa_index"), True),
     "sessions": (lambda shop: reverse("usersessions_list"), True),
@@ -280,7 +281,11 @@ TASKS_ALLOWED = frozenset({
     "Asana", "Markdown", "Google", "Outlook", "Apple", "RFC", "RRULE", "FREQ", "MONTHLY",
     "BYDAY", "DTSTART", "UTF", "KEY", "MKT",
 })  # fmt: skip
-EXTRA_ALLOWED = frozenset({"CNY", "USD", "EUR", "HKD", "TWD", "GBP", "Ctrl"}) | TASKS_ALLOWED
+# The workspace settings page adds more currency codes and the logo's file formats.
+EXTRA_ALLOWED = frozenset({
+    "CNY", "USD", "EUR", "HKD", "TWD", "GBP", "JPY", "SGD", "AUD", "CAD", "Ctrl",
+    "PNG", "JPEG", "GIF", "WebP",
+}) | TASKS_ALLOWED  # fmt: skip
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

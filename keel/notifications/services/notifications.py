@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from keel.core.mail import absolute_url
 from keel.core.models import Membership
 from keel.core.permissions import require
 from keel.notifications.kinds import KINDS
@@ -75,8 +76,8 @@ def _send_email(recipient: Membership, kind: str, title: str, body: str, url: st
         "recipient": recipient,
         "title": title,
         "body": body,
-        "url": settings.KEEL_BASE_URL + url if url else "",
-        "preferences_url": settings.KEEL_BASE_URL + prefs_path,
+        "url": absolute_url(url) if url else "",
+        "preferences_url": absolute_url(prefs_path),
         "kind_label": KINDS[kind].label,
     }
     subject = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{title}".replace("\n", " ")

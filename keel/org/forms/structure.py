@@ -162,6 +162,8 @@ class SeatForm(forms.Form):
         holder = self.fields["holder"]
         assert isinstance(holder, forms.ModelChoiceField)
         holder.queryset = selectors.member_choices(workspace=workspace)
+        if workspace.currency in CURRENCIES:  # a new seat costs in the workspace's currency
+            self.fields["cost_currency"].initial = workspace.currency
         planned = self.fields["planned_for"]
         assert isinstance(planned, forms.ChoiceField)
         planned.choices = quarter_choices(

@@ -202,7 +202,11 @@ def project_update(
 
 class TaskListParams(PageParams):
     project: int | None = Field(None, description="A project id.")
-    assignee: int | None = Field(None, description="A membership id.")
+    assignee: int | None = Field(
+        None,
+        description="A membership id: their work, assigned to them or to a seat that resolves "
+        "to them now (as the workload page counts it).",
+    )
     assignee_seat: int | None = Field(None, description="A seat id.")
     status: str | None = Field(
         None, description="todo, in_progress, blocked, done, or open; comma-separated."

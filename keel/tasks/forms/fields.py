@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from keel.core.models import Membership
 from keel.org.models import Seat
 from keel.tasks.models import Label, Project, Section
+from keel.ui.widgets import IsoDateInput, IsoTimeInput
 
 # --- Fast selects --------------------------------------------------------------------------
 # Django renders every <option> through the template engine (select_option.html + attrs.html):
@@ -192,15 +193,6 @@ def combine(day: datetime.date | None, time: datetime.time | None) -> Any:
     return timezone.make_aware(datetime.datetime.combine(day, time))
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%H:%M", **kwargs)
+# The toolkit's ISO inputs, under the names the tasks forms have always imported.
+DateInput = IsoDateInput
+TimeInput = IsoTimeInput

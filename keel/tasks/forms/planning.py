@@ -25,6 +25,7 @@ from keel.tasks.models import (
     Section,
 )
 from keel.tasks.recurrence import Preset, preset_fields
+from keel.ui.widgets import IsoDateInput, IsoTimeInput
 
 WEEKDAY_CHOICES = [
     ("MO", _("Monday")), ("TU", _("Tuesday")), ("WE", _("Wednesday")), ("TH", _("Thursday")),
@@ -72,12 +73,9 @@ class RecurrenceForm(forms.Form):
         label=_("Custom rule"), required=False, max_length=500,
         help_text=_("For example FREQ=MONTHLY;BYDAY=1MO (first Monday). No DTSTART."),
     )  # fmt: skip
-    dtstart_date = forms.DateField(
-        label=_("First date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    dtstart_date = forms.DateField(label=_("First date"), widget=IsoDateInput())
     dtstart_time = forms.TimeField(
-        label=_("Time"), required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        label=_("Time"), required=False, widget=IsoTimeInput(),
         help_text=_("Leave empty for an all-day task."),
     )  # fmt: skip
     timezone = forms.ChoiceField(label=_("Time zone"))
@@ -87,7 +85,7 @@ class RecurrenceForm(forms.Form):
     )  # fmt: skip
     assignee = forms.ChoiceField(label=_("Assignee"), required=False)
     section = forms.ModelChoiceField(label=_("Section"), queryset=Section.objects.none(),
-                                     required=False)  # fmt: skip
+                                     required=False, empty_label=_("No section"))  # fmt: skip
     priority = forms.TypedChoiceField(label=_("Priority"), choices=Priority.choices, coerce=int,
                                       initial=Priority.NONE)  # fmt: skip
     description = forms.CharField(label=_("Description"), required=False,
@@ -132,14 +130,18 @@ class StatusUpdateForm(forms.Form):
 
 
 class SummaryForm(forms.Form):
-    project = forms.ModelChoiceField(label=_("Project"), queryset=Project.objects.none(),
-                                     required=False)  # fmt: skip
-    person = forms.ModelChoiceField(label=_("Person"), queryset=Membership.objects.none(),
-                                    required=False)  # fmt: skip
+    project = forms.ModelChoiceField(
+        label=_("Project"), queryset=Project.objects.none(), required=False,
+        empty_label=_("Choose a project"),
+    )  # fmt: skip
+    person = forms.ModelChoiceField(
+        label=_("Person"), queryset=Membership.objects.none(), required=False,
+        empty_label=_("Choose a member"),
+    )  # fmt: skip
     period = forms.ChoiceField(label=_("Period"), choices=PERIOD_CHOICES, initial="day",
                                widget=forms.RadioSelect)  # fmt: skip
     group = forms.ModelChoiceField(label=_("Send to group"), queryset=Group.objects.none(),
-                                   required=False)  # fmt: skip
+                                   required=False, empty_label=_("Choose a group"))  # fmt: skip
 
     def __init__(self, *args: Any, actor: Membership, projects: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

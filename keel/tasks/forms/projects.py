@@ -84,3 +84,4 @@ class ProjectMembersForm(forms.Form):
 
 class SectionForm(forms.Form):
     name = forms.CharField(label=_("Section name"), max_length=80)
+    done = forms.BooleanField(label=_("Done column"), required=False)

@@ -12,7 +12,6 @@ from keel.tasks.selectors.board import (
     MyTasks,
     board_columns,
     my_tasks,
-    seats_resolving_to,
     union_of_ids,
 )
 from keel.tasks.selectors.calendar import (
@@ -39,11 +38,14 @@ from keel.tasks.selectors.tasks import (
     get_project_for,
     get_task_for,
     labels_for,
+    seat_owners,
+    seats_resolving_to,
     share_workspace,
     task_assignee,
     task_base,
     visible_projects,
     with_labels,
+    work_of,
 )
 
 __all__ = [
@@ -70,6 +72,7 @@ __all__ = [
     "get_task_for",
     "labels_for",
     "my_tasks",
+    "seat_owners",
     "seats_resolving_to",
     "share_workspace",
     "task_assignee",
@@ -78,5 +81,6 @@ __all__ = [
     "union_of_ids",
     "visible_projects",
     "with_labels",
+    "work_of",
     "workload",
 ]

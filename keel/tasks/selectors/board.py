@@ -19,8 +19,6 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from keel.core.models import Membership
-from keel.org.models import Seat
-from keel.org.resolution import seat_assignees
 from keel.tasks.models import (
     Project,
     Section,
@@ -31,8 +29,10 @@ from keel.tasks.selectors.list import TaskFilters
 from keel.tasks.selectors.tasks import (
     attach_assignees,
     attach_label_chips,
+    seats_resolving_to,
     task_base,
     visible_projects,
+    work_of,
 )
 
 # --- Board --------------------------------------------------------------------------------------
@@ -85,7 +85,7 @@ def board_columns(
     sections = list(Section.objects.in_workspace(membership.workspace).filter(project=project))
     tasks: QuerySet[Task] = Task.objects.in_workspace(membership.workspace).filter(project=project)
     if filters is not None:
-        tasks = filters.apply(tasks, project)
+        tasks = filters.apply(tasks, project, workspace_id=membership.workspace_id)
         if filters.label:
             tasks = tasks.distinct()
     counts = {
@@ -122,15 +122,6 @@ def board_columns(
 # --- My tasks -----------------------------------------------------------------------------------
 
 
-def seats_resolving_to(membership: Membership) -> list[int]:
-    """Ids of the seats whose work `membership` does now: held, or vacant under theirs."""
-    seats = list(Seat.objects.in_workspace(membership.workspace).only("id", "workspace_id"))
-    if not seats:
-        return []
-    resolved = seat_assignees(seats)
-    return [pk for pk, person in resolved.items() if person.pk == membership.pk]
-
-
 # Every status but done. Spelled as IN rather than "<> done": an IN on the second column lets
 # the task_mine (assignee, status, due_date) and task_seat indexes serve "my open tasks";
 # with "<>" SQLite's planner picked the workspace index and read all 100,000 tasks.
@@ -140,7 +131,7 @@ OPEN_STATUSES = [s for s in Status.values if s != Status.DONE]
 def _mine(membership: Membership, seat_ids: list[int]) -> QuerySet[Task]:
     return (
         task_base(membership)
-        .filter(Q(assignee=membership) | Q(assignee_seat_id__in=seat_ids))
+        .filter(work_of(membership, workspace_id=membership.workspace_id, seat_ids=seat_ids))
         .filter(status__in=OPEN_STATUSES)
         .filter(project__in=visible_projects(membership))
     )

@@ -14,20 +14,19 @@ from django.db.models import (
 from django.http import Http404
 
 from keel.core.models import Membership, Role, Workspace
-from keel.org.models import Seat
-from keel.org.resolution import seat_assignees
 from keel.tasks.models import (
     Project,
     Status,
     Task,
 )
-from keel.tasks.selectors.board import seats_resolving_to
 from keel.tasks.selectors.tasks import (
     attach_assignees,
+    seat_owners,
     share_workspace,
     task_base,
     visible_projects,
     with_labels,
+    work_of,
 )
 
 # --- Calendar -----------------------------------------------------------------------------------
@@ -55,10 +54,9 @@ def calendar_tasks(
             raise Http404
         tasks = task_base(membership).filter(project=project)
     else:
-        seat_ids = seats_resolving_to(membership)
         tasks = (
             task_base(membership)
-            .filter(Q(assignee=membership) | Q(assignee_seat_id__in=seat_ids))
+            .filter(work_of(membership, workspace_id=membership.workspace_id))
             .filter(project__in=visible_projects(membership))
         )
     tasks = tasks.filter(due_date__gte=start, due_date__lte=end).order_by(
@@ -93,11 +91,20 @@ class Workload:
     rows: list[WorkloadRow]
 
 
-def workload(*, workspace: Workspace, start_week: datetime.date, weeks: int = 6) -> Workload:
+def workload(
+    *,
+    workspace: Workspace,
+    start_week: datetime.date,
+    weeks: int = 6,
+    viewer: Membership | None = None,
+) -> Workload:
     """Open tasks due per person per week, from the Monday of `start_week` for `weeks` weeks.
 
-    Two queries (people; tasks grouped by assignee, seat and day) plus the batch seat
-    resolution. Seat tasks count for whoever the seat resolves to. Guests are left out.
+    A task counts for the person whose work it is (`work_of`): its assignee, or whoever its
+    seat resolves to now (`seat_owners`, the same resolution), so a cell's number is the
+    length of the list its link opens (assignee = the person, open, due that week).
+    `viewer`: count only projects they see, as that list does. Two queries (people; tasks
+    grouped by assignee, seat and day) plus the seat resolution. Guests are left out.
     """
     monday = start_week - datetime.timedelta(days=start_week.weekday())
     week_starts = [monday + datetime.timedelta(weeks=i) for i in range(weeks)]
@@ -109,23 +116,24 @@ def workload(*, workspace: Workspace, start_week: datetime.date, weeks: int = 6)
         .select_related("user", "workspace")
         .order_by("user__full_name", "user__email")
     )
-    grouped = (
+    tasks = (
         Task.objects.in_workspace(workspace)
         .exclude(status=Status.DONE)
         .filter(due_date__gte=monday, due_date__lt=end, project__archived_at__isnull=True)
         .filter(Q(assignee__isnull=False) | Q(assignee_seat__isnull=False))
-        .order_by()
+    )
+    if viewer is not None:
+        tasks = tasks.filter(project__in=visible_projects(viewer))
+    grouped = (
+        tasks.order_by()
         .values_list("assignee_id", "assignee_seat_id", "due_date")
         .annotate(n=Count("id"))
     )
     rows = list(grouped)
-    seat_ids = {seat for _a, seat, _d, _n in rows if seat}
-    resolved: dict[int, Membership] = {}
-    if seat_ids:
-        resolved = seat_assignees(Seat.objects.in_workspace(workspace).filter(pk__in=seat_ids))
+    owners = seat_owners(workspace.pk) if any(seat for _a, seat, _d, _n in rows) else {}
     index = {p.pk: WorkloadRow(p, [0] * weeks, [[] for _ in range(weeks)]) for p in people}
     for assignee_id, seat_id, due, n in rows:
-        person_id = assignee_id or (resolved[seat_id].pk if seat_id in resolved else None)
+        person_id = assignee_id or (owners[seat_id].pk if seat_id in owners else None)
         row = index.get(person_id) if person_id else None
         if row is None:
             continue

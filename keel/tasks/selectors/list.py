@@ -8,7 +8,7 @@ import base64
 import binascii
 import datetime
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import (
@@ -29,9 +29,11 @@ from keel.tasks.selectors.tasks import (
     MAX_LIMIT,
     attach_assignees,
     labels_for,
+    seats_resolving_to,
     share_workspace,
     task_base,
     visible_projects,
+    work_of,
 )
 
 # --- List ---------------------------------------------------------------------------------------
@@ -60,14 +62,25 @@ class TaskFilters:
     unassigned: bool = False
     top_level_only: bool = False
     q: str = ""
+    # The assignee's seats, resolved once (the CSV export applies the filters page by page).
+    _seat_ids: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.q and not self.text:
             self.text = self.q
 
-    def apply(self, tasks: QuerySet[Task], project: Project | None = None) -> QuerySet[Task]:
+    def apply(
+        self, tasks: QuerySet[Task], project: Project | None = None, *, workspace_id: int
+    ) -> QuerySet[Task]:
         if self.assignee:
-            tasks = tasks.filter(assignee_id=_pk(self.assignee))
+            # "Assignee = X" is X's work: assigned to X, or to a seat that resolves to X now
+            # (the workload page counts the same tasks).
+            member_id = _pk(self.assignee)
+            if self._seat_ids is None:
+                self._seat_ids = seats_resolving_to(member_id, workspace_id=workspace_id)
+            tasks = tasks.filter(
+                work_of(member_id, workspace_id=workspace_id, seat_ids=self._seat_ids)
+            )
         if self.assignee_seat:
             tasks = tasks.filter(assignee_seat_id=_pk(self.assignee_seat))
         if self.unassigned:
@@ -201,7 +214,7 @@ def tasks_for_list(
     else:
         base = base.filter(project__in=visible_projects(membership))
     if filters is not None:
-        base = filters.apply(base, project)
+        base = filters.apply(base, project, workspace_id=membership.workspace_id)
         if filters.label:
             base = base.distinct()
     if field_name == "status":

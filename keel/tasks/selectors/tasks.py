@@ -23,6 +23,7 @@ from django.http import Http404
 
 from keel.core.models import Membership, Workspace
 from keel.core.permissions import ADMINS, STAFF, has_perm
+from keel.org.models import Seat
 from keel.org.resolution import seat_assignees
 from keel.tasks.models import (
     Attachment,
@@ -122,6 +123,37 @@ def get_attachment_for(membership: Membership, pk: int) -> Attachment:
 
 
 # --- Assignees --------------------------------------------------------------------------------
+
+
+def seat_owners(workspace_id: int) -> dict[int, Membership]:
+    """seat id → the member who does that seat's work now, for every seat of the workspace
+    (keel.org.resolution: holder → nearest held seat above → owner). At most four queries."""
+    seats = list(Seat.objects.filter(workspace_id=workspace_id).only("id", "workspace_id"))
+    return seat_assignees(seats) if seats else {}
+
+
+def seats_resolving_to(
+    membership: Membership | int, *, workspace_id: int | None = None
+) -> list[int]:
+    """Ids of the seats whose work `membership` (or a membership id, with `workspace_id`)
+    does now: held, or vacant under theirs."""
+    member_id = getattr(membership, "pk", membership)
+    if workspace_id is None:
+        workspace_id = membership.workspace_id  # type: ignore[union-attr]
+    return [pk for pk, person in seat_owners(workspace_id).items() if person.pk == member_id]
+
+
+def work_of(member: Membership | int, *, workspace_id: int, seat_ids: list[int] | None = None) -> Q:
+    """Whose work is this: the ONE answer for the workload page, My tasks, the calendar and
+    feeds, and the "assignee = X" filter of the list, board, CSV export and API.
+
+    A task is X's when it is assigned to X directly, or to a seat that resolves to X now.
+    `seat_ids`: `seats_resolving_to(X)` when the caller already has it. The workload page,
+    which counts everyone's at once, attributes seat tasks with the same `seat_owners`.
+    """
+    if seat_ids is None:
+        seat_ids = seats_resolving_to(member, workspace_id=workspace_id)
+    return Q(assignee_id=getattr(member, "pk", member)) | Q(assignee_seat_id__in=seat_ids)
 
 
 def task_assignee(task: Task) -> Membership | None:

@@ -28,6 +28,7 @@ from keel.tasks.models import (
 )
 from keel.tasks.services._common import allocate_task_numbers
 from keel.tasks.services.asana_csv import Preview
+from keel.tasks.services.tasks import settle_column
 
 # --- Writing -------------------------------------------------------------------------------
 
@@ -128,10 +129,18 @@ def _write(
 
     now = timezone.now()
     first = allocate_task_numbers(project.pk, len(preview.rows))
-    default_section: Section | None = min(sections.values(), key=lambda s: s.position, default=None)
+    # Rows without a section go to the first column; done rows to the Done column (as on the
+    # board: a card in it is a done task and a done task is a card in it).
+    columns = sorted(sections.values(), key=lambda s: s.position)
+    default_section = next((s for s in columns if not s.done), None)
+    done_section = next((s for s in columns if s.done), None)
     tasks: list[Task] = []
     for offset, row in enumerate(preview.rows):
         column = sections.get(row.section.lower()) if row.section else default_section
+        column = settle_column(
+            Status.DONE if row.done else Status.TODO, column,
+            done=done_section, first=default_section,
+        )  # fmt: skip
         tasks.append(
             Task(
                 workspace=ws,

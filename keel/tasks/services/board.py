@@ -19,6 +19,7 @@ from keel.tasks.access import require_edit_in_project
 from keel.tasks.models import Project, Section, Task
 from keel.tasks.services._common import activity
 from keel.tasks.services.task_fields import check_section, end_position
+from keel.tasks.services.tasks import follow_column
 
 MIN_GAP = 1e-6  # below this, a column is renumbered 1, 2, 3 … before inserting
 
@@ -89,8 +90,10 @@ def task_move(
 ) -> Task:
     """Put the card in `section`, right after `after` and/or right before `before`.
 
-    With neither neighbour the card goes to the end of the column. Positions are floats
-    (midpoint of the neighbours); when the gap gets too small the column is renumbered.
+    With neither neighbour the card goes to the end of the column. Into the project's Done
+    column completes the task, out of it reopens it (services.tasks.follow_column).
+    Positions are floats (midpoint of the neighbours); when the gap gets too small the
+    column is renumbered.
     """
     same_workspace(actor, task, section, before, after)
     project = task.project
@@ -118,4 +121,7 @@ def task_move(
         activity(task, actor, "changed", field="section",
                  **{"from": old_section.name if old_section else None,
                     "to": section.name if section else None})  # fmt: skip
+        # Into the Done column completes the task; out of it reopens it.
+        for field, old, new in follow_column(actor, task, old_section):
+            activity(task, actor, "changed", field=field, **{"from": old, "to": new})
     return task

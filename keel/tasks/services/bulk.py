@@ -39,7 +39,13 @@ from keel.tasks.services.task_fields import (
     notify_assigned,
     when_display,
 )
-from keel.tasks.services.tasks import UNSET, _apply_status
+from keel.tasks.services.tasks import (
+    UNSET,
+    Change,
+    _apply_status,
+    follow_column,
+    follow_status,
+)
 
 # --- Bulk edit --------------------------------------------------------------------------------
 
@@ -98,6 +104,7 @@ def tasks_bulk_update(
     assigned: dict[int, tuple[Membership, list[Task]]] = {}
     for task in tasks:
         changes: list[dict[str, Any]] = []
+        old_section = task.section
         if section is not UNSET and (section.pk if section else None) != task.section_id:
             changes.append({"field": "section", "from": task.section.name if task.section else None,
                             "to": section.name if section else None})  # fmt: skip
@@ -127,9 +134,15 @@ def tasks_bulk_update(
             task.due_date, task.due_at = due_date, due_at
         task.save(update_fields=["section", "position", "assignee", "assignee_seat",
                                  "due_date", "due_at", "updated_at"])  # fmt: skip
+        # The Done column and the status move together; when both changed, the status wins.
+        follows: list[Change] = []
         if status is not None and status != task.status:
             changes.append({"field": "status", "from": task.status, "to": status})
             _apply_status(actor, task, status)
+            follows = follow_status(task)
+        elif (old_section.pk if old_section else None) != task.section_id:
+            follows = follow_column(actor, task, old_section)
+        changes += [{"field": f, "from": old, "to": new} for f, old, new in follows]
         if changes or add or remove:
             if add:
                 changes.append({"field": "labels", "from": None,

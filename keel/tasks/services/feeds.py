@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
@@ -106,8 +106,7 @@ def _feed_tasks_and_series(feed: CalendarFeed, today: date) -> tuple[list[Task],
         tasks = tasks.filter(project=feed.project)
         series = series.filter(project=feed.project)
     else:
-        seat_ids = selectors.seats_resolving_to(owner)
-        mine = Q(assignee=owner) | Q(assignee_seat_id__in=seat_ids)
+        mine = selectors.work_of(owner, workspace_id=owner.workspace_id)
         visible = selectors.visible_projects(owner).values("pk")
         tasks = tasks.filter(mine, project__in=visible)
         series = series.filter(mine, project__in=visible)

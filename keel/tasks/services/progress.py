@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from keel.accounts.services import group_send
+from keel.core.mail import absolute_url
 from keel.core.permissions import require
 from keel.core.services import AuditContext, audit_event, same_workspace
 from keel.tasks import selectors
@@ -196,9 +197,8 @@ def summary_for_person(
     """The person's tasks (their own and their seats'), limited to projects `viewer` sees."""
     tz = workspace_tz(membership.workspace)
     today = today or timezone.localdate(timezone.now(), tz)
-    seat_ids = selectors.seats_resolving_to(membership)
     base = Task.objects.in_workspace(membership.workspace).filter(
-        Q(assignee=membership) | Q(assignee_seat_id__in=seat_ids)
+        selectors.work_of(membership, workspace_id=membership.workspace_id)
     )
     if viewer is not None:
         base = base.filter(project__in=selectors.visible_projects(viewer).values("pk"))
@@ -240,7 +240,8 @@ def summary_send_to_group(
 ) -> int:
     """Email the summary to every member of `group`, in the workspace's language (managers+).
 
-    `base_url` is the site's address for the links in the email (the request's, from a page).
+    `base_url` is the site's address for the links in the email (the request's, from a page;
+    KEEL_BASE_URL otherwise).
     Returns the number of messages queued.
     """
     require(actor, "groups.send")
@@ -259,6 +260,6 @@ def summary_send_to_group(
             summary = summary_for_person(
                 membership=membership, period=period, today=today, viewer=actor
             )
-        subject, text, html = summary_render(summary, base_url=base_url)
+        subject, text, html = summary_render(summary, base_url=absolute_url("", base_url))
     return group_send(actor=actor, group=group, subject=subject, body=text, html=html,
                       context=context)  # fmt: skip

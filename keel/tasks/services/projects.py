@@ -96,7 +96,8 @@ def project_create(
     members: Iterable[Membership] = (),
     context: AuditContext | None = None,
 ) -> Project:
-    """A new project; the creator becomes a member; default sections in the company language."""
+    """A new project; the creator becomes a member; default sections in the company language
+    ("To do", "In progress", "Done"; the last is the Done column)."""
     require(actor, "tasks.project_create")
     values = _clean_project(actor, None, {
         "name": name, "key": key, "description": description, "department": department,
@@ -111,7 +112,9 @@ def project_create(
         names = [_("To do"), _("In progress"), _("Done")]
     Section.objects.bulk_create(
         [
-            Section(workspace=actor.workspace, project=project, name=n, position=i)
+            Section(
+                workspace=actor.workspace, project=project, name=n, position=i, done=n == names[-1]
+            )
             for i, n in enumerate(names)
         ]
     )
@@ -208,11 +211,22 @@ def section_create(*, actor: Membership, project: Project, name: str) -> Section
 
 
 @transaction.atomic
-def section_update(*, actor: Membership, section: Section, name: str) -> Section:
+def section_update(
+    *, actor: Membership, section: Section, name: str, done: bool | None = None
+) -> Section:
+    """Rename the section; `done`: make it the project's Done column (True; the project's
+    previous one becomes an ordinary column) or an ordinary one (False). Cards already in
+    it keep their status: only moves and status changes from now on follow the column."""
     same_workspace(actor, section)
     require_edit_in_project(actor, section.project)
     section.name = _clean_section_name(name)
-    section.save(update_fields=["name", "updated_at"])
+    fields = ["name", "updated_at"]
+    if done is not None and done != section.done:
+        if done:
+            Section.objects.filter(project=section.project, done=True).update(done=False)
+        section.done = done
+        fields.append("done")
+    section.save(update_fields=fields)
     return section
 
 

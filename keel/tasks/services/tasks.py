@@ -116,11 +116,17 @@ def task_create(
     followers: Iterable[Membership] = (),
     context: AuditContext | None = None,
 ) -> Task:
-    """A new task numbered KEY-n; `start`/`due` are a date or an aware datetime."""
+    """A new task numbered KEY-n; `start`/`due` are a date or an aware datetime.
+
+    Without a section it goes to the project's first column (not the Done column), so every
+    new card has a place on the board; created in the Done column, it is done.
+    """
     same_workspace(actor, project, section, assignee, assignee_seat, parent)
     require_edit_in_project(actor, project)
     title = clean_title(title)
     check_section(section, project)
+    if section is None:
+        section = first_column(project)
     check_assignees(actor, project, assignee, assignee_seat)
     start_date, start_at = split_when(start, actor.workspace, "start")
     due_date, due_at = split_when(due, actor.workspace, "due")
@@ -141,6 +147,8 @@ def task_create(
     set_labels(task, label_objs)
     add_followers(task, [actor, *people])
     activity(task, actor, "created")
+    for field, old, new in follow_column(actor, task, None):
+        activity(task, actor, "changed", field=field, **{"from": old, "to": new})
     if assignee is not None or assignee_seat is not None:
         notify_assigned(actor, task)
     return task
@@ -158,6 +166,67 @@ def _apply_status(actor: Membership, task: Task, status: str) -> bool:
         for hook in list(on_task_completed):
             hook(actor=actor, task=task)
     return True
+
+
+# --- The Done column: a card in it is a done task, and a done task is a card in it ---------------
+
+Change = tuple[str, Any, Any]  # an Activity's (field, from, to)
+
+
+def done_column(project: Project) -> Section | None:
+    """The project's Done column (Section.done), if it has one."""
+    return Section.objects.filter(project=project, done=True).first()
+
+
+def first_column(project: Project) -> Section | None:
+    """Where new and reopened tasks go: the project's first section that is not Done."""
+    return Section.objects.filter(project=project, done=False).order_by("position", "id").first()
+
+
+def settle_column(
+    status: str, section: Section | None, *, done: Section | None, first: Section | None
+) -> Section | None:
+    """The column of a task being written in bulk (the Asana import), by the same rule, the
+    status winning: done → the Done column; open but in the Done column → the first column."""
+    if status == Status.DONE and done is not None:
+        return done
+    if status != Status.DONE and section is not None and section.done:
+        return first
+    return section
+
+
+def follow_column(actor: Membership, task: Task, old_section: Section | None) -> list[Change]:
+    """The card changed column: into the Done column completes the task (with the completion
+    hooks), out of it into another column reopens it ("to do")."""
+    in_done = task.section is not None and task.section.done
+    was_in_done = old_section is not None and old_section.done
+    old = task.status
+    if in_done and old != Status.DONE:
+        new = Status.DONE
+    elif was_in_done and not in_done and old == Status.DONE:
+        new = Status.TODO
+    else:
+        return []
+    _apply_status(actor, task, new)
+    return [("status", old, new)]
+
+
+def follow_status(task: Task) -> list[Change]:
+    """The status changed: done moves the card to the end of the Done column (when the project
+    has one); reopening a card of the Done column moves it to the first other column."""
+    in_done = task.section is not None and task.section.done
+    if task.status == Status.DONE and not in_done:
+        target = done_column(task.project)
+        if target is None:
+            return []
+    elif task.status != Status.DONE and in_done:
+        target = first_column(task.project)
+    else:
+        return []
+    old = task.section
+    task.section, task.position = target, end_position(task.project, target)
+    task.save(update_fields=["section", "position", "updated_at"])
+    return [("section", old.name if old else None, target.name if target else None)]
 
 
 @transaction.atomic
@@ -196,6 +265,7 @@ def task_update(
             task.description = description
             task.description_html = render_markdown(description)
             fields |= {"description", "description_html"}
+    old_section = task.section
     if "section" in given:
         section = given["section"]
         check_section(section, project)
@@ -264,10 +334,14 @@ def task_update(
 
     if fields:
         task.save(update_fields=[*sorted(fields), "updated_at"])
+    # The Done column and the status move together; when both changed, the status wins.
     if status != task.status:
         old = task.status
         _apply_status(actor, task, status)
         log.append(("status", old, status))
+        log += follow_status(task)
+    elif "section" in fields:
+        log += follow_column(actor, task, old_section)
     if labels is not None:
         before = sorted(task.labels.values_list("name", flat=True))
         after = sorted(label.name for label in labels)
@@ -292,7 +366,8 @@ def task_update(
 def task_set_status(
     *, actor: Membership, task: Task, status: str, context: AuditContext | None = None
 ) -> Task:
-    """Set the status; "done" stamps completed_at and runs the `on_task_completed` hooks."""
+    """Set the status; "done" stamps completed_at, runs the `on_task_completed` hooks and
+    moves the card to the Done column (reopening moves it out: see follow_status)."""
     return task_update(actor=actor, task=task, changes=TaskChanges(status=status), context=context)
 
 

@@ -175,6 +175,23 @@ def test_summary_preview_and_send_to_a_group(login, workspace, manager, member, 
     assert mail.outbox[0].subject == "Today's tasks — Listings"
 
 
+def test_summary_preview_posts_so_the_token_stays_out_of_the_address_bar(
+    login, workspace, manager, member, project
+):
+    group = Group.objects.create(workspace=workspace, name="Sales", alias="sales")
+    GroupMembership.objects.create(workspace=workspace, group=group, membership=member)
+    TaskFactory(project=project, title="Call supplier", due_date=timezone.localdate())
+    client = login(manager)
+    url = _url("tasks_summary", workspace)
+    html = client.get(url).content.decode()
+    assert 'formmethod="get"' not in html and 'name="preview"' in html
+    preview = client.post(
+        url, {"project": project.pk, "period": "day", "group": group.pk, "preview": "1"}
+    )
+    assert preview.status_code == 200 and "Call supplier" in preview.content.decode()
+    assert mail.outbox == []
+
+
 def test_summary_send_without_group_names_the_field(login, workspace, manager, project):
     response = login(manager).post(_url("tasks_summary", workspace),
                                    {"project": project.pk, "period": "week"})  # fmt: skip

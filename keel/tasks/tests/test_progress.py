@@ -158,6 +158,25 @@ def test_subject_follows_the_workspace_language(workspace, manager, sales, proje
     assert mail.outbox[0].subject == "今日任务 — Sales"
 
 
+def test_summary_email_dates_follow_the_workspace_language(
+    settings, workspace, manager, sales, project
+):
+    settings.KEEL_BASE_URL = "http://keel.test"
+    workspace.language = "zh-hans"
+    workspace.save(update_fields=["language"])
+    manager.workspace.language = "zh-hans"
+    TaskFactory(project=project, title="Call supplier", due_date=date(2026, 3, 2))  # overdue
+    progress.summary_send_to_group(actor=manager, group=sales, period="day", project=project,
+                                   today=TODAY)  # fmt: skip
+    message: Any = mail.outbox[0]
+    html = message.alternatives[0][0]
+    for text in (message.body, html):
+        assert "2026年3月4日" in text  # the day of the summary
+        assert "2026年3月2日" in text  # the overdue task's due date
+        assert "03/02/2026" not in text and "3/2/2026" not in text
+    assert "http://keel.test/" in html  # the links start with KEEL_BASE_URL outside a request
+
+
 def test_members_cannot_send_summaries_and_nothing_is_sent(member, sales, project):
     with pytest.raises(PermissionDenied):
         progress.summary_send_to_group(actor=member, group=sales, period="day", project=project)

@@ -281,7 +281,10 @@ def test_my_tasks_empty_state_says_what_to_do(login, workspace, member):
     assert "Nothing on your plate" in body and _url("projects", workspace) in body
 
 
-def test_calendar_grid_monday_first_in_chinese(login, workspace, project, member, client):
+def test_calendar_grid_follows_the_workspace_week_start_in_every_language(
+    login, workspace, project, member, client
+):
+    """The week starts on the workspace's day (its settings), whatever the reader's language."""
     TaskFactory(project=project, assignee=member, title="Ship", due_date=datetime.date(2027, 2, 10))
     client = login(member)
     client.cookies["keel_language"] = "zh-hans"
@@ -289,10 +292,13 @@ def test_calendar_grid_monday_first_in_chinese(login, workspace, project, member
     assert response.context["weekdays"][0][0] in {"星期一", "Monday"}
     assert response.context["weeks"][0][0].date.weekday() == 0
     assert "Ship" in response.content.decode()
-    en = login(member)
-    en.cookies["keel_language"] = "en"
-    weeks = en.get(_url("tasks_calendar", workspace) + "?month=2027-02").context["weeks"]
-    assert weeks[0][0].date.weekday() == 6  # Sunday first in English
+    workspace.week_start = "sunday"
+    workspace.save(update_fields=["week_start"])
+    for language in ("en", "zh-hans"):
+        reader = login(member)
+        reader.cookies["keel_language"] = language
+        weeks = reader.get(_url("tasks_calendar", workspace) + "?month=2027-02").context["weeks"]
+        assert weeks[0][0].date.weekday() == 6
 
 
 def test_calendar_highlights_today(login, workspace, member):

@@ -113,6 +113,7 @@ def task_move(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
             messages.error(request, message)
     else:
         if wants_json:
-            return JsonResponse({"ok": True, "section": task.section_id})
+            # The Done column completes (and leaving it reopens) the task: the card shows it.
+            return JsonResponse({"ok": True, "section": task.section_id, "status": task.status})
     url = reverse("project_board", kwargs={"ws": ws, "project_id": project.pk})
     return redirect(f"{url}#card-{task.pk}")

@@ -1,7 +1,7 @@
 """Month calendar of due tasks, for the workspace (what I can see) or one project.
 
-Weeks start on the locale's first day (Django's FIRST_DAY_OF_WEEK: Monday for zh); month
-and day names come from Django's date formats, so they follow the member's language.
+Weeks start on the workspace's chosen day (Monday or Sunday, in its settings); month and
+day names come from Django's date formats, so they follow the member's language.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
-from django.utils.formats import get_format
 
 from keel.core.middleware import request_membership
 from keel.tasks import selectors
@@ -38,9 +37,7 @@ def _render(request: HttpRequest, project: Any = None) -> HttpResponse:
     actor = request_membership(request)
     today = today_for(actor)
     month = _month(request.GET.get("month"), today)
-    # Python's weekday(): Monday=0; Django's FIRST_DAY_OF_WEEK: Sunday=0.
-    first_django = int(get_format("FIRST_DAY_OF_WEEK"))
-    first = (first_django - 1) % 7
+    first = actor.workspace.first_weekday  # Python's weekday(): Monday=0
     tasks = list(
         selectors.calendar_tasks(membership=actor, project=project, month=month, brief=True)
     )

@@ -258,7 +258,9 @@ def tasks_summary(request: HttpRequest, ws: str) -> HttpResponse:
             summary = progress.summary_for_person(
                 membership=cleaned["person"], period=period, viewer=actor
             )
-        if request.method == "POST":
+        # "Preview" posts too (a GET form would put the CSRF token in the address bar);
+        # only "Send to the group" sends. A plain GET with the query still previews.
+        if request.method == "POST" and "preview" not in request.POST:
             if cleaned["group"] is None:
                 form.add_error("group", _("Choose the group to send the summary to."))
             else:

@@ -167,7 +167,10 @@ def section_edit(request: HttpRequest, ws: str, project_id: int, section_id: int
     form = SectionForm(request.POST, prefix=f"s{section.pk}")
     if form.is_valid():
         try:
-            services.section_update(actor=actor, section=section, name=form.cleaned_data["name"])
+            services.section_update(
+                actor=actor, section=section, name=form.cleaned_data["name"],
+                done=form.cleaned_data["done"],
+            )  # fmt: skip
         except ValidationError as error:
             flash_errors(request, error)
     else:

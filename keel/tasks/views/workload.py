@@ -44,7 +44,9 @@ def tasks_workload(request: HttpRequest, ws: str) -> HttpResponse:
         raise PermissionDenied(_("The workload view is for the team's staff."))
     today = today_for(actor)
     start = today - datetime.timedelta(days=today.weekday())
-    data = selectors.workload(workspace=actor.workspace, start_week=start, weeks=WEEKS)
+    data = selectors.workload(
+        workspace=actor.workspace, start_week=start, weeks=WEEKS, viewer=actor
+    )
     base = reverse("tasks_all", kwargs={"ws": ws})
     for row in data.rows:
         row.cells = [  # type: ignore[attr-defined]

@@ -32,7 +32,9 @@ def _main_keys(sidebar: str) -> list[str]:
 
 def test_every_app_registered_its_links_in_order():
     assert [item.key for item in nav_items("main")] == MAIN
-    assert [item.key for item in nav_items("bottom")] == ["notifications", "settings"]
+    assert [item.key for item in nav_items("bottom")] == [
+        "notifications", "settings", "workspace_settings",
+    ]  # fmt: skip
     assert [item.key for item in nav_items("switcher")] == ["workspace_new"]
 
 
@@ -40,7 +42,7 @@ def test_owner_sees_every_registered_link(login, owner):
     sidebar = _sidebar(login(owner))
     assert _main_keys(sidebar) == MAIN
     for name in ("workspace_home", "tasks_mine", "projects", "members", "groups", "org_chart",
-                 "goals_vision", "audit", "notifications"):  # fmt: skip
+                 "goals_vision", "audit", "notifications", "workspace_settings"):  # fmt: skip
         assert f'href="{reverse(name, kwargs={"ws": "acme"})}"' in sidebar, name
     assert f'href="{reverse("account_settings")}"' in sidebar
     assert f'href="{reverse("workspace_new")}"' in sidebar

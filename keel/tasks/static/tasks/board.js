@@ -43,6 +43,10 @@
         headers: { "X-CSRFToken": csrf(), "Accept": "application/json" }
       }).then(function (response) {
         if (!response.ok) throw new Error("move refused");
+        return response.json();
+      }).then(function (data) {
+        // Into the Done column completes the task, out of it reopens it.
+        card.classList.toggle("is-done", data.status === "done");
         var position = cardsOf(column).indexOf(card) + 1;
         announce(interpolate(board.getAttribute("data-moved-label"), {
           task: card.getAttribute("data-ref"),

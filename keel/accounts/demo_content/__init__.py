@@ -1,0 +1,1 @@
+"""The Chinese content of the accounts demo seeder: one module per language, the same names."""
