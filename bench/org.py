@@ -1,4 +1,4 @@
-"""Org chart benchmark: the chart page (today and the future) and the SVG export with 300
+"""Org chart benchmark: the chart page (today and the future) and the SVG and PDF exports with 300
 seats; plus the pure layout time. Called from bench/run.py inside its per-database child
 process, so it measures on SQLite and on PostgreSQL alike.
 
@@ -107,6 +107,7 @@ def measure_org(
         ("org_chart", "", "org chart"),
         ("org_chart", future, "org chart 5y"),
         ("org_chart_svg", future, "chart.svg 5y"),
+        ("org_chart_pdf", future, "chart.pdf 5y"),  # A3 pages, fonts subset and embedded
     ]
     rows: list[dict[str, Any]] = []
     for name, query, label in pages:

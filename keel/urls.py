@@ -10,7 +10,8 @@ from keel.ui import views as ui_views
 
 urlpatterns = [
     path("", ui_views.home, name="home"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch: Django's set_language plus the account hook (ui.language).
+    path("i18n/setlang/", ui_views.set_language, name="set_language"),
     path("accounts/", include(accounts_urls.account_urlpatterns)),
     path("accounts/", include("allauth.urls")),
     path("invitations/", include(accounts_urls.invitation_urlpatterns)),

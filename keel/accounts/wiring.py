@@ -1,6 +1,7 @@
 """What the accounts app registers at start-up (called from AccountsConfig.ready): how its
 audit events read, allauth's sign-in and MFA audit receivers (the one place signals are
-used: those events happen inside allauth), the people of `keel seed`, and its sidebar links.
+used: those events happen inside allauth), the people of `keel seed`, its sidebar links, and
+the language switch's hook (the choice is saved to the signed-in person's account).
 """
 
 from typing import Any
@@ -44,11 +45,14 @@ AUDIT_ACTION_LABELS: dict[str, Any] = {
 def connect() -> None:
     from keel.accounts import receivers  # noqa: F401  (allauth sign-in audit hooks)
     from keel.accounts.demo import seed_demo_people, seed_large_people
+    from keel.accounts.views.settings import remember_language
     from keel.core.audit import register_action_labels
     from keel.core.seeding import register_people_seeder
+    from keel.ui.language import on_language_chosen
     from keel.ui.nav import NavItem, register_nav
 
     register_action_labels(AUDIT_ACTION_LABELS)
+    on_language_chosen(remember_language)  # the language switch saves to the account
     # The data sets' people come first: every other app's demo seeder needs the owner.
     register_people_seeder(demo=seed_demo_people, large=seed_large_people)
     register_nav(

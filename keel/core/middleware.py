@@ -59,19 +59,37 @@ class WorkspaceMiddleware:
 
 
 class UserLanguageMiddleware:
-    """A signed-in user's saved language wins over the browser's Accept-Language.
+    """A signed-in user's saved language wins over the browser's cookie and Accept-Language.
 
     Runs before LocaleMiddleware: it only sets the language cookie value LocaleMiddleware reads.
+    The session holds the account's language from sign-in (accounts.adapter) and the language
+    switch; when the browser's cookie says otherwise, the response corrects it, so the sign-in
+    page after signing out is in the person's language too.
     """
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        name = settings.LANGUAGE_COOKIE_NAME
         lang = self._user_language(request)
-        if lang and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
-            request.COOKIES[settings.LANGUAGE_COOKIE_NAME] = lang
+        sent = request.COOKIES.get(name)
+        if lang:
+            request.COOKIES[name] = lang
         response = self.get_response(request)
+        # Still signed in with the same choice (not signed out, not switched by this request).
+        still = lang and self._user_language(request) == lang
+        if still and sent != lang and name not in response.cookies:
+            response.set_cookie(
+                name,
+                lang,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
         timezone.deactivate()
         translation.deactivate()
         return response

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from keel.core.models import Membership, WorkspaceQuerySet, WorkspaceScoped
+from keel.notifications.kinds import render_title
 
 
 class NotificationQuerySet(WorkspaceQuerySet["Notification"]):
@@ -23,8 +24,13 @@ class Notification(WorkspaceScoped):
         Membership, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(max_length=64)
+    # What the kind's title is rendered from when read, in the reader's language (names and
+    # codes, never translated text): see notifications.kinds.
+    params = models.JSONField(default=dict, blank=True)
+    # The title as rendered for the recipient when sent: shown only when the kind can no
+    # longer render it (a retired kind, a row from before `params`).
     title = models.CharField(max_length=200)
-    body = models.TextField(blank=True)
+    body = models.TextField(blank=True)  # people's own words (a comment), never translated
     url = models.CharField(max_length=500, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
@@ -37,7 +43,11 @@ class Notification(WorkspaceScoped):
         indexes = [models.Index(fields=["recipient", "read_at", "-created_at"])]
 
     def __str__(self) -> str:
-        return self.title
+        return self.display_title()
+
+    def display_title(self) -> str:
+        """The title in the active language (the reader's, on a page)."""
+        return render_title(self.kind, self.params) or self.title
 
 
 class NotificationPreference(WorkspaceScoped):

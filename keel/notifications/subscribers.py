@@ -1,12 +1,13 @@
-"""Turns people events from accounts into notifications (subscribed in AppConfig.ready)."""
+"""Turns people events from accounts into notifications (subscribed in AppConfig.ready).
+
+Parameters are names and codes; notifications.kinds renders them in the reader's language.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.urls import reverse
-from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy as _
 
 from keel.accounts import events
 from keel.core.models import Membership, Role
@@ -26,11 +27,7 @@ def member_joined(*, membership: Membership, invitation: Any) -> None:
     notify(
         recipient=inviter,
         kind="member.joined",
-        title=format_lazy(
-            _("{name} joined {workspace}"),
-            name=membership.user.display_name,
-            workspace=membership.workspace.name,
-        ),
+        params={"name": membership.user.display_name, "workspace": membership.workspace.name},
         url=reverse("member_detail", kwargs={"ws": membership.workspace.slug, "pk": membership.pk}),
     )
 
@@ -43,11 +40,7 @@ def role_changed(
     notify(
         recipient=membership,
         kind="member.role_changed",
-        title=format_lazy(
-            _("Your role in {workspace} is now {role}"),
-            workspace=membership.workspace.name,
-            role=Role(new_role).label,
-        ),
+        params={"workspace": membership.workspace.name, "role": Role(new_role).value},
         url=front_url(membership.workspace.slug),
     )
 
@@ -61,7 +54,7 @@ def group_sent(
         notify(
             recipient=recipient,
             kind="group.message",
-            title=format_lazy(_("{group}: {subject}"), group=group.name, subject=subject),
+            params={"group": group.name, "subject": subject},
             url=reverse("group_detail", kwargs={"ws": group.workspace.slug, "pk": group.pk}),
         )
 

@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover - depends on the other module's progress
     OVERLOAD_SEATS = 3  # a member holding more seats than this is flagged "overloaded"
 
 BOX_WIDTH = 208.0
-BOX_HEIGHT = 80.0
+BOX_HEIGHT = 92.0  # room for a title on two lines (chart_svg.split_title)
 H_GAP = 20.0
 V_GAP = 44.0
 
@@ -210,7 +210,12 @@ def _node(row: _Row, held: Counter[int], url_pattern: str, people: dict[int, Use
         person = people[row.holder_id]
         name, initials, placeholder = person.display_name, person.initials, False
     else:
-        name = row.placeholder_name or _("Open seat")
+        if row.placeholder_name:
+            name = row.placeholder_name
+        elif row.status == SeatStatus.PLANNED:  # not hiring yet: "Open seat" would mislead
+            name = _("Planned seat")
+        else:
+            name = _("Open seat")
         initials = _initials(row.placeholder_name) if row.placeholder_name else "?"
         placeholder = True
     return ChartNode(

@@ -54,6 +54,9 @@ HOLDER_SIZE = 12.0
 BADGE_SIZE = 11.0
 BADGE_H = 17.0
 BOLD = 1.1  # bold glyphs run about 10% wider than the estimate
+HOLDER_Y2 = 55.0  # the holder's baseline under a two-line title (42 under one line)
+# A placeholder avatar: head and shoulders inside the avatar circle (centre 30, 28).
+PERSON_PATH = "M26,24a4,4 0 1 0 8,0a4,4 0 1 0 -8,0ZM21,38a9,8 0 0 1 18,0Z"
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -95,6 +98,28 @@ def truncate(text: str, size: float, max_width: float) -> str:
         if used > budget:
             return text[:i].rstrip() + "…"
     return text  # pragma: no cover - unreachable: the full text was too wide
+
+
+def split_title(text: str, width_of: Callable[[str], float], max_width: float) -> tuple[str, str]:
+    """(first line, the rest): the rest is "" when the text fits on one line. The first line
+    breaks at its last space (anywhere next to a CJK character); the caller cuts the rest
+    to one line with an ellipsis."""
+    text = " ".join(text.split())
+    if width_of(text) <= max_width:
+        return text, ""
+    lo, hi = 1, len(text)  # the longest prefix that fits (binary search: titles can be long)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if width_of(text[:mid]) <= max_width:
+            lo = mid
+        else:
+            hi = mid - 1
+    cut = lo
+    space = text.rfind(" ", 0, cut + 1)
+    wide = char_em(text[cut - 1]) == 1.0 or char_em(text[cut]) == 1.0
+    if text[cut] != " " and not wide and space > 0:
+        cut = space
+    return text[:cut].rstrip(), text[cut:].strip()
 
 
 def _f(value: float) -> str:
@@ -141,15 +166,32 @@ def _badges(node: ChartNode, x: float, y: float, max_x: float) -> list[str]:
 
 
 @cache
-def _frame(w: float, h: float) -> tuple[str, str]:
-    """The parts of a box that depend only on its size, in box coordinates: (before the
-    department colour, after it). Boxes are drawn inside a translate(x, y) group."""
+def _frame(w: float, h: float, planned: bool = False) -> tuple[str, str]:
+    """The parts of a box that depend only on its size and kind, in box coordinates: (before
+    the department colour, after it). Boxes are drawn inside a translate(x, y) group.
+
+    A planned seat has a dashed outline and a placeholder avatar (a person's outline, no
+    initials): `after` then closes the avatar itself instead of opening the initials' <text>.
+    """
     stripe = f"M6,0V{_f(h)}A6,6 0 0 1 0,{_f(h - 6)}V6A6,6 0 0 1 6,0Z"
+    outline = (
+        f'class="oc-box oc-box-planned" stroke-dasharray="5 3" fill="{COLOURS["surface"]}" '
+        f'stroke="{COLOURS["line"]}"'
+        if planned
+        else f'class="oc-box" fill="{COLOURS["surface"]}" stroke="{COLOURS["border"]}"'
+    )
     before = (
-        f'<rect class="oc-box" width="{_f(w)}" height="{_f(h)}" rx="6" '
-        f'fill="{COLOURS["surface"]}" stroke="{COLOURS["border"]}"/>'
+        f'<rect {outline} width="{_f(w)}" height="{_f(h)}" rx="6"/>'
         f'<path d="{stripe}" class="oc-dept oc-dept-'
     )
+    if planned:
+        after = (
+            f'<g class="oc-avatar-placeholder" aria-hidden="true">'
+            f'<circle class="oc-avatar oc-avatar-planned" cx="30" cy="28" r="{_f(AVATAR_R)}" '
+            f'fill="{COLOURS["surface"]}" stroke="{COLOURS["line"]}" stroke-dasharray="3 2"/>'
+            f'<path class="oc-avatar-person" d="{PERSON_PATH}" fill="{COLOURS["line"]}"/></g>'
+        )
+        return before, after
     after = (
         f'<circle class="oc-avatar" cx="30" cy="28" r="{_f(AVATAR_R)}" '
         f'fill="{COLOURS["avatar"]}"/>'
@@ -173,16 +215,38 @@ _PLACEHOLDER_OPEN = (
 )
 
 
+def _title_width(text: str) -> float:
+    return text_width(text, TITLE_SIZE * BOLD)
+
+
+def _title(title: str, room: float) -> list[str]:
+    """The title's <text>: one line, or two with an ellipsis beyond (the holder moves down)."""
+    first, rest = split_title(title, _title_width, room)
+    if not rest:
+        return [_TITLE_OPEN, esc(first), "</text>"]
+    return [
+        _TITLE_OPEN.replace('y="24"', 'y="22"'),
+        f'<tspan x="{_f(TEXT_X)}" y="22">{esc(first)}</tspan>',
+        f'<tspan x="{_f(TEXT_X)}" y="37">{esc(truncate(rest, TITLE_SIZE * BOLD, room))}</tspan>',
+        "</text>",
+    ]
+
+
 def _box(node: ChartNode, p: Placed[int]) -> str:
     """One box in its own coordinates (0, 0 = top-left)."""
     w, h = p.width, p.height
     colour = node.colour if node.colour in DEPT_COLOURS else 0
     text_room = w - TEXT_X - PAD
-    before, after = _frame(w, h)
+    planned = node.status == "planned"
+    before, after = _frame(w, h, planned)
+    title = _title(node.title, text_room)
+    two_lines = len(title) > 3
+    holder_open = _PLACEHOLDER_OPEN if node.is_placeholder else _HOLDER_OPEN
     parts = [
-        before, f'{colour}" fill="{DEPT_COLOURS[colour]}"/>', after, esc(node.initials),
-        "</text>", _TITLE_OPEN, esc(truncate(node.title, TITLE_SIZE * BOLD, text_room)), "</text>",
-        _PLACEHOLDER_OPEN if node.is_placeholder else _HOLDER_OPEN,
+        before, f'{colour}" fill="{DEPT_COLOURS[colour]}"/>', after,
+        "" if planned else f"{esc(node.initials)}</text>",
+        *title,
+        holder_open if not two_lines else holder_open.replace('y="42"', f'y="{_f(HOLDER_Y2)}"'),
         esc(truncate(node.holder, HOLDER_SIZE, text_room)), "</text>",
     ]  # fmt: skip
     if node.badges:
@@ -261,9 +325,12 @@ def render_svg(
     for pk, p in layout.nodes.items():
         node = chart.nodes[pk]
         classes = "oc-node oc-node-placeholder" if node.is_placeholder else "oc-node"
+        if node.status == "planned":
+            classes += " oc-node-planned"
         out.append(
             f'<g id="oc-node-{node.id}" class="{classes}" role="listitem" '
             f'aria-label="{esc(node.label)}" data-node="{node.id}" '
+            f'data-parent="{"" if p.parent is None else p.parent}" '
             f'data-search-text="{esc(node.search_text)}" '
             f'data-cx="{_f(p.cx)}" data-cy="{_f(p.y + p.height / 2)}" '
             f'transform="translate({_f(p.x)} {_f(p.y)})">'

@@ -229,6 +229,9 @@ KEEL_INVITATION_DAYS = 7
 KEEL_API_PAGE_SIZE = 50
 # Largest task attachment accepted (bytes); uploads also pass a type allowlist.
 KEEL_ATTACHMENT_MAX_BYTES = env.int("KEEL_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# A TrueType font with Latin and CJK glyphs embedded in org chart PDFs (keel/org/chart_pdf.py);
+# empty: the first installed of chart_pdf.FONT_CANDIDATES (fonts-wqy-zenhei).
+KEEL_CHART_PDF_FONT = env.str("KEEL_CHART_PDF_FONT", default="")
 
 LOGGING = {
     "version": 1,

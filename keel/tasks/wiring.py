@@ -8,7 +8,8 @@ Notifications are a delivery service any module may use, like core (decided for 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -84,6 +85,13 @@ def _seed_large(workspace: Workspace) -> None:
     seed_tasks_large(workspace)
 
 
+def assigned_title(params: Mapping[str, Any]) -> str:
+    """The "task.assigned" title: one task by its name, a bulk edit by the count."""
+    if "count" in params:
+        return str(_("{actor} assigned you {count} tasks")).format(**params)
+    return str(_("{actor} assigned you {task}")).format(**params)
+
+
 def connect() -> None:
     from keel.accounts.offboarding import register_offboarding_step
     from keel.core.audit import register_action_labels
@@ -97,9 +105,12 @@ def connect() -> None:
     from keel.tasks.services.occurrences import on_task_completed
     from keel.ui.nav import NavItem, register_nav
 
-    register_kind("task.assigned", _("A task was assigned to you"), in_app=True, email=True)
-    register_kind("task.mentioned", _("Someone mentioned you"), in_app=True, email=True)
-    register_kind("task.commented", _("Comments on tasks you follow"), in_app=True, email=False)
+    register_kind("task.assigned", _("A task was assigned to you"), render=assigned_title,
+                  in_app=True, email=True)  # fmt: skip
+    register_kind("task.mentioned", _("Someone mentioned you"),
+                  title=_("{actor} mentioned you on {task}"), in_app=True, email=True)  # fmt: skip
+    register_kind("task.commented", _("Comments on tasks you follow"),
+                  title=_("{actor} commented on {task}"), in_app=True, email=False)  # fmt: skip
     register_action_labels(AUDIT_LABELS)
     register_offboarding_step("tasks.open_work", _("Open tasks to reassign"),
                               open_work_on_offboarding)  # fmt: skip

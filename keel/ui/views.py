@@ -5,8 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import check_for_language
+from django.views import i18n
 
 from keel.core.models import Membership
+from keel.ui.language import language_chosen
 from keel.ui.nav import front_url
 
 
@@ -28,3 +31,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def healthz(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"ok": True})
+
+
+def set_language(request: HttpRequest) -> HttpResponse:
+    """The language switch: Django's set_language (cookie, redirect to `next`), then the
+    registered hooks (ui.language) remember the choice, e.g. on the person's account."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language", "") if request.method == "POST" else ""
+    if language in dict(settings.LANGUAGES) and check_for_language(language):
+        language_chosen(request, language)
+    return response

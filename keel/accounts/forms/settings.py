@@ -98,7 +98,11 @@ class WorkspaceSignupForm(WorkspaceForm):
     def signup(self, request: Any, user: Any) -> None:
         """Called by allauth once the user is saved, inside the sign-up transaction."""
         user.full_name = self.cleaned_data["full_name"]
-        user.language = self.cleaned_data["language"]
+        # The person's own language is the one they read this page in (the browser's); the
+        # field is the workspace's, used when the browser's is not one Keel speaks.
+        browser = getattr(request, "LANGUAGE_CODE", "")
+        languages = dict(settings.LANGUAGES)
+        user.language = browser if browser in languages else self.cleaned_data["language"]
         user.save(update_fields=["full_name", "language"])
         self.create_for(user, AuditContext.from_request(request))
         request.session["keel_language"] = user.language

@@ -27,7 +27,7 @@ from keel.accounts.services.members import (
     membership_change_role,
     membership_offboard,
 )
-from keel.accounts.services.users import PROFILE_FIELDS, user_profile_update
+from keel.accounts.services.users import PROFILE_FIELDS, user_language_set, user_profile_update
 from keel.accounts.services.workspaces import (
     audit_export_record,
     workspace_create,
@@ -54,6 +54,7 @@ __all__ = [
     "invitation_url",
     "membership_change_role",
     "membership_offboard",
+    "user_language_set",
     "user_profile_update",
     "workspace_create",
     "workspace_update",

@@ -75,6 +75,19 @@ def invitation_url(raw: str, base_url: str = "") -> str:
     return absolute_url(path, base_url)
 
 
+def _invitation_language(invitation: Invitation) -> str:
+    """The invitation email's language: the invited person's own when they have an account
+    that chose one, else the inviter's (who knows them), else the workspace's."""
+    invited = User.objects.filter(email__iexact=invitation.email).values_list("language", flat=True)
+    inviter = invitation.invited_by
+    return (
+        next((lang for lang in invited if lang), "")
+        or (inviter.language if inviter else "")
+        or invitation.workspace.language
+        or settings.LANGUAGE_CODE
+    )
+
+
 def _send_invitation_email(invitation: Invitation, raw: str, base_url: str) -> None:
     workspace = invitation.workspace
     context = {
@@ -84,7 +97,7 @@ def _send_invitation_email(invitation: Invitation, raw: str, base_url: str) -> N
         "url": invitation_url(raw, base_url),
         "days": settings.KEEL_INVITATION_DAYS,
     }
-    with translation.override(workspace.language):
+    with translation.override(_invitation_language(invitation)):
         subject = _("%(name)s invited you to %(workspace)s on Keel") % {
             "name": invitation.invited_by.display_name if invitation.invited_by else "Keel",
             "workspace": workspace.name,
@@ -152,10 +165,17 @@ def invitation_accept(
 
 @transaction.atomic
 def invitation_signup(
-    *, invitation: Invitation, full_name: str, password: str, context: AuditContext | None = None
+    *,
+    invitation: Invitation,
+    full_name: str,
+    password: str,
+    language: str = "",
+    context: AuditContext | None = None,
 ) -> Membership:
     """Create the invited person's account (email fixed by the invitation) and accept.
 
+    `language` is the browser's (the page's request.LANGUAGE_CODE): the account starts in it
+    when Keel speaks it, else in the workspace's language.
     The caller validates the password (strength, twice typed) and signs the user in.
     """
     if User.objects.filter(email__iexact=invitation.email).exists():
@@ -166,9 +186,10 @@ def invitation_signup(
     problem = invitation_problem(invitation)
     if problem:
         raise ValidationError(problem)
+    if language not in dict(settings.LANGUAGES):
+        language = invitation.workspace.language
     user = User.objects.create_user(
-        invitation.email, password, full_name=full_name.strip()[:120],
-        language=invitation.workspace.language,
+        invitation.email, password, full_name=full_name.strip()[:120], language=language,
     )  # fmt: skip
     return invitation_accept(invitation=invitation, user=user, context=context)
 

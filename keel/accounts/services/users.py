@@ -5,7 +5,10 @@ Email, password and two-factor changes are allauth's; keel.accounts.receivers au
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from keel.accounts.models import User
 from keel.core.audit import audit
@@ -38,3 +41,19 @@ def user_profile_update(
         audit(action="user.profile_updated", actor=user, context=context,
               data={"fields": changed})  # fmt: skip
     return changed
+
+
+def user_language_set(*, user: User, language: str, context: AuditContext | None = None) -> bool:
+    """Save the language `user` chose with the language switch; True when it changed.
+
+    Audited like a profile change ("user.profile_updated", fields ["language"]).
+    """
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose one of: %(list)s.") % {
+            "list": ", ".join(code for code, _name in settings.LANGUAGES)}})  # fmt: skip
+    if user.language == language:
+        return False
+    return bool(user_profile_update(
+        user=user, full_name=user.full_name, language=language, timezone=user.timezone,
+        theme=user.theme, context=context,
+    ))  # fmt: skip

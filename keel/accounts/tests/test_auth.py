@@ -78,7 +78,9 @@ def test_signup_page_shows_account_and_company_fields(client, db):
 
 
 def test_signup_creates_user_and_owned_workspace_and_lands_in_it(client, db):
-    response = client.post(reverse("account_signup"), SIGNUP)
+    response = client.post(
+        reverse("account_signup"), SIGNUP, headers={"accept-language": "zh-hans"}
+    )
 
     assert response.status_code == 302
     assert response["Location"] == "/teashop/"

@@ -80,9 +80,10 @@ def _sign_up(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     form = InvitationSignupForm(request.POST or None, email=invitation.email)
     membership = submit(request, form, lambda data: services.invitation_signup(
         invitation=invitation, full_name=data["full_name"], password=data["password1"],
-        context=AuditContext.from_request(request),
+        language=getattr(request, "LANGUAGE_CODE", ""), context=AuditContext.from_request(request),
     ))  # fmt: skip
     if membership is not None:
         login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+        request.session["keel_language"] = membership.user.language
         return redirect(front_url(invitation.workspace.slug))
     return _page(request, invitation, "sign_up", status=400 if form.errors else 200, form=form)

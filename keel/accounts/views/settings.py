@@ -50,6 +50,17 @@ def _apply_language(request: HttpRequest, response: HttpResponse, language: str)
         )
 
 
+def remember_language(request: HttpRequest, language: str) -> None:
+    """The language switch's hook (ui.language): the signed-in person's choice is their
+    account's, and this login's from now on (the session UserLanguageMiddleware reads)."""
+    if not request.user.is_authenticated:
+        return
+    services.user_language_set(
+        user=request.user, language=language, context=AuditContext.from_request(request)
+    )
+    request.session["keel_language"] = language
+
+
 @login_required
 def account_settings(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)

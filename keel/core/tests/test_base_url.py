@@ -64,7 +64,10 @@ def test_notification_email_links_start_with_keel_base_url(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         notifications.notify(
-            recipient=owner, kind="member.joined", title="Mike joined", url="/acme/members/"
+            recipient=owner,
+            kind="member.joined",
+            params={"name": "Mike", "workspace": "Acme"},
+            url="/acme/members/",
         )
     body = mail.outbox[0].body
     assert f"{BASE}/acme/members/" in body

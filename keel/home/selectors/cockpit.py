@@ -134,7 +134,7 @@ def cockpit_for(*, membership: Membership, unread: int) -> Cockpit:
         ]
     else:
         cockpit.activity = [
-            ActivityItem(text=n.title, when=n.created_at, url=n.url)
+            ActivityItem(text=n.display_title(), when=n.created_at, url=n.url)
             for n in recent_for(membership=membership, limit=ACTIVITY)
         ]
     return cockpit

@@ -63,9 +63,10 @@ def test_owner_sees_invitations_groupless_members_and_audit(login, owner, member
 
 def test_member_sees_own_notifications_and_no_admin_actions(login, owner, member):
     audit(action="workspace.created", actor=owner.user, workspace=owner.workspace)
-    notify(recipient=member, kind="member.role_changed", title="You are now a manager")
+    params = {"workspace": member.workspace.name, "role": "manager"}
+    notify(recipient=member, kind="member.role_changed", params=params)
     html = login(member).get(HOME).content.decode()
-    assert "You are now a manager" in html
+    assert f"Your role in {member.workspace.name} is now Manager" in html
     assert "created the workspace" not in html
     assert "Invite someone" not in html and "Create a group" not in html
     assert "1</span>" in html and "unread notification" in html
@@ -109,7 +110,7 @@ def test_home_queries_do_not_grow_with_250_members(login, owner, django_assert_m
     for m in members[:20]:
         audit(action="member.role_changed", actor=owner.user, workspace=ws, target=m)
         _invite(ws, f"x{m.pk}@acme.example", days=1)
-        notify(recipient=owner, kind="group.message", title=f"Hello {m.pk}")
+        notify(recipient=owner, kind="group.message", params={"group": "Sales", "subject": "Hi"})
     client.get(HOME)
     with django_assert_max_num_queries(small):
         response = client.get(HOME)

@@ -5,7 +5,7 @@ routes through a background job (keel.core.mail.QueuedEmailBackend) after commit
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -19,7 +19,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from keel.core.mail import absolute_url
 from keel.core.models import Membership
 from keel.core.permissions import require
-from keel.notifications.kinds import KINDS
+from keel.notifications.kinds import KINDS, render_title
 from keel.notifications.models import Notification, NotificationPreference
 from keel.notifications.selectors import preference_for
 
@@ -32,14 +32,17 @@ def notify(
     *,
     recipient: Membership,
     kind: str,
-    title: Any,
-    body: Any = "",
+    params: Mapping[str, str | int | None] | None = None,
+    body: str = "",
     url: str = "",
 ) -> Notification | None:
     """Tell `recipient` about something, on the channels their preferences allow.
 
-    Pass `title` and `body` as lazy translations (gettext_lazy / format_lazy) so they are
-    rendered in the recipient's language, not the actor's. `url` must be a path inside Keel.
+    The notification is stored as `kind` plus `params` and its title is rendered by the
+    kind (notifications.kinds) whenever it is read, in the reader's language; the email is
+    rendered now, in the recipient's. `params` are plain values: names as written and codes
+    (a role code, not its label) — never translated text. `body` is people's own words (a
+    comment's excerpt), shown as written. `url` must be a path inside Keel.
     Returns the in-app notification, or None when the member turned that channel off.
     """
     if kind not in KINDS:
@@ -48,23 +51,35 @@ def notify(
         url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=None)
     ):
         raise ValueError("Notification URLs must be paths inside Keel.")
+    params = dict(params or {})
+    for name, value in params.items():
+        if value is not None and type(value) not in (str, int):
+            # A lazy translation here would be frozen in the sender's language.
+            raise TypeError(f"Notification parameter {name!r} must be a str, int or None.")
+    body = str(body)
+    language = recipient_language(recipient)
+    with translation.override(language):
+        title = render_title(kind, params)
+    if title is None:
+        raise ValueError(f"Parameters {sorted(params)} do not render kind {kind!r}.")
+    title = title[:200]
     if not recipient.is_active:
         return None
     in_app, email = preference_for(membership=recipient, kind=kind)
     notification = None
-    with translation.override(recipient_language(recipient)):
-        title_text, body_text = str(title)[:200], str(body)
+    with translation.override(language):
         if in_app:
             notification = Notification.objects.create(
                 workspace=recipient.workspace,
                 recipient=recipient,
                 kind=kind,
-                title=title_text,
-                body=body_text,
+                params=params,
+                title=title,
+                body=body,
                 url=url,
             )
         if email:
-            _send_email(recipient, kind, title_text, body_text, url)
+            _send_email(recipient, kind, title, body, url)
     return notification
 
 

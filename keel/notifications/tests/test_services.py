@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from keel.notifications import services
@@ -13,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _notify(recipient, kind="member.joined", **kw):
-    return services.notify(recipient=recipient, kind=kind, title="Mike joined", **kw)
+    params = {"name": "Mike", "workspace": "Acme"}
+    return services.notify(recipient=recipient, kind=kind, params=params, **kw)
 
 
 def test_notify_defaults_create_in_app_and_queue_email(owner, django_capture_on_commit_callbacks):
@@ -60,21 +62,87 @@ def test_notify_respects_email_preference(owner, django_capture_on_commit_callba
 def test_kind_defaults_apply_without_a_row(member, django_capture_on_commit_callbacks):
     # group.message defaults to in-app only.
     with django_capture_on_commit_callbacks(execute=True):
-        services.notify(recipient=member, kind="group.message", title="Hi team")
+        services.notify(
+            recipient=member, kind="group.message", params={"group": "Sales", "subject": "Hi"}
+        )
     assert Notification.objects.filter(recipient=member).count() == 1
     assert mail.outbox == []
 
 
-def test_notification_text_is_in_recipients_language(member, django_capture_on_commit_callbacks):
+ROLE_EN = "Your role in Acme Shop is now Manager"
+ROLE_ZH = "你在“Acme Shop”的角色已变更为经理"
+
+
+def test_notification_is_stored_as_kind_and_params(member):
+    notification = services.notify(
+        recipient=member,
+        kind="member.role_changed",
+        params={"workspace": "Acme Shop", "role": "manager"},
+    )
+    assert notification is not None
+    notification.refresh_from_db()
+    assert notification.params == {"workspace": "Acme Shop", "role": "manager"}
+
+
+def test_same_notification_reads_in_each_readers_language(member):
     member.user.language = "zh-hans"
     member.user.save(update_fields=["language"])
-    # A string Django itself translates, so the test does not depend on Keel's catalogues.
-    with django_capture_on_commit_callbacks(execute=True):
-        notification = services.notify(
-            recipient=member, kind="member.role_changed", title=gettext_lazy("Yes")
+    notification = services.notify(
+        recipient=member,
+        kind="member.role_changed",
+        params={"workspace": "Acme Shop", "role": "manager"},
+    )
+    assert notification is not None
+    notification = Notification.objects.get(pk=notification.pk)
+    with translation.override("zh-hans"):
+        assert notification.display_title() == ROLE_ZH
+    with translation.override("en"):
+        assert notification.display_title() == ROLE_EN
+        assert str(notification) == ROLE_EN
+    # The rendered fallback is in the recipient's language.
+    assert notification.title == ROLE_ZH
+
+
+def test_email_is_in_recipients_language(member, django_capture_on_commit_callbacks):
+    member.user.language = "zh-hans"
+    member.user.save(update_fields=["language"])
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        services.notify(
+            recipient=member,
+            kind="member.role_changed",
+            params={"workspace": "Acme Shop", "role": "manager"},
+            url="/acme/",
         )
-    assert notification is not None and notification.title == "是"
-    assert mail.outbox[0].subject.endswith("是")
+    assert mail.outbox[0].subject.endswith(ROLE_ZH)
+    assert "在 Keel 中查看：" in mail.outbox[0].body
+
+
+def test_translated_text_as_a_parameter_is_refused(member):
+    with pytest.raises(TypeError):
+        services.notify(
+            recipient=member,
+            kind="member.role_changed",
+            params={"workspace": "Acme Shop", "role": gettext_lazy("Manager")},  # type: ignore[dict-item]
+        )
+    assert not Notification.objects.exists()
+
+
+def test_missing_parameters_are_refused_when_sent(member):
+    with pytest.raises(ValueError):
+        services.notify(recipient=member, kind="member.joined", params={"name": "Mike"})
+    assert not Notification.objects.exists()
+
+
+def test_stored_title_is_shown_when_the_kind_cannot_render(member):
+    # A row from before params (or of a retired kind) keeps its stored title.
+    old = Notification.objects.create(
+        workspace=member.workspace, recipient=member, kind="member.joined", title="Mike joined"
+    )
+    retired = Notification.objects.create(
+        workspace=member.workspace, recipient=member, kind="gone.kind", title="Old news"
+    )
+    assert old.display_title() == "Mike joined"
+    assert retired.display_title() == "Old news"
 
 
 def test_offboarded_member_is_not_notified(member):
@@ -88,7 +156,7 @@ def test_offboarded_member_is_not_notified(member):
 
 def test_unknown_kind_and_foreign_url_are_refused(owner):
     with pytest.raises(ValueError):
-        services.notify(recipient=owner, kind="nope", title="x")
+        services.notify(recipient=owner, kind="nope", params={})
     with pytest.raises(ValueError):
         _notify(owner, url="https://evil.example/")
     with pytest.raises(ValueError):

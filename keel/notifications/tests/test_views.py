@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from keel.notifications import services
@@ -10,7 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _n(recipient, title="Your role changed"):
-    return services.notify(recipient=recipient, kind="member.role_changed", title=title)
+    params = {"group": "Sales", "subject": title}
+    return services.notify(recipient=recipient, kind="group.message", params=params)
 
 
 def test_list_shows_unread_first_and_count_in_header(login, member):
@@ -123,3 +125,17 @@ def test_preferences_grid_saves(login, member):
     assert (pref.in_app, pref.email) == (True, False)
     group = NotificationPreference.objects.get(membership=member, kind="group.message")
     assert (group.in_app, group.email) == (False, False)
+
+
+def test_list_is_rendered_in_the_readers_language(login, member):
+    services.notify(
+        recipient=member,
+        kind="member.role_changed",
+        params={"workspace": "Acme Shop", "role": "manager"},
+    )
+    client = login(member)
+    url = reverse("notifications", kwargs={"ws": "acme"})
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    assert "你在“Acme Shop”的角色已变更为经理" in client.get(url).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Your role in Acme Shop is now Manager" in client.get(url).content.decode()

@@ -16,10 +16,18 @@ from keel.tasks.models import Project, Visibility
 # --- Projects --------------------------------------------------------------------------------
 
 
+class ProjectKeyField(forms.RegexField):
+    """A project key, upper-cased before it is checked: "amz" is AMZ (tasks/project_key.js
+    does the same as the user types)."""
+
+    def to_python(self, value: Any) -> str:
+        return str(super().to_python(value)).upper()
+
+
 class ProjectForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
-    key = forms.RegexField(
-        label=_("Key"), regex=r"^[A-Z]{2,6}$", max_length=6,
+    key = ProjectKeyField(
+        label=_("Key"), regex=r"^[A-Z]{2,6}$", max_length=6, strip=True,
         help_text=_("2–6 capital letters; tasks read KEY-42."),
         error_messages={"invalid": _("Use 2–6 capital letters A–Z, e.g. MKT.")},
     )  # fmt: skip
@@ -58,7 +66,15 @@ class ProjectForm(forms.Form):
         ).order_by("title")
         self.fields["members"].queryset = members_of(workspace)  # type: ignore[attr-defined]
         use_fast_selects(self)
-        if project is not None:
+        # tasks/project_key.js upper-cases the key as typed and, on a new project, suggests one
+        # from the name until the key is edited.
+        self.fields["key"].widget.attrs.update(
+            {"data-project-key": "", "autocapitalize": "characters", "autocomplete": "off",
+             "spellcheck": "false"}
+        )  # fmt: skip
+        if project is None:
+            self.fields["key"].widget.attrs["data-suggest-from"] = "name"
+        else:
             del self.fields["members"]  # edited on the settings page's own form
             if not self.is_bound:
                 self.initial.update(
@@ -66,9 +82,6 @@ class ProjectForm(forms.Form):
                     department=project.department_id, group=project.group_id,
                     owner_seat=project.owner_seat_id, visibility=project.visibility,
                 )  # fmt: skip
-
-    def clean_key(self) -> str:
-        return str(self.cleaned_data["key"]).upper()
 
 
 class ProjectMembersForm(forms.Form):

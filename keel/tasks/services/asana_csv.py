@@ -1,10 +1,17 @@
 """Reading an Asana CSV export: `parse` reads and checks the file into a Preview, with every
-problem by line number; nothing is written (services.asana_import writes a Preview).
+problem by the spreadsheet's row number; nothing is written (services.asana_import writes a
+Preview).
+
+Rows are numbered as Excel or Sheets shows them: the header is row 1, the first task row 2,
+one row per CSV record (a quoted cell spanning several lines is still one row). A problem in
+the file as a whole (not CSV, wrong columns, too large) refuses it; a problem in a row skips
+that row only (and its subtasks), and the preview lists it so the good rows can be imported.
 
 Asana's export columns: Task ID, Created At, Completed At, Last Modified, Name,
 Section/Column, Assignee, Assignee Email, Start Date, Due Date, Tags, Notes, Projects,
-Parent task. Other columns are ignored. Only Name is required. People are matched by Assignee
-Email to active members; parents by Task ID, else by Name, within the same file.
+Parent task, Blocked By (Dependencies), Blocking (Dependencies). Other columns are ignored.
+Only Name is required. People are matched by Assignee Email to active members; parents and
+dependencies by Task ID, else by Name, within the same file.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from django.utils.translation import ngettext
 
 from keel.core.models import Membership
 from keel.tasks.models import Label, Project, Section
+from keel.tasks.services import asana_links
 from keel.tasks.services._common import workspace_tz
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -31,7 +39,7 @@ REQUIRED = ("Name",)
 KNOWN_COLUMNS = (
     "Task ID", "Created At", "Completed At", "Last Modified", "Name", "Section/Column",
     "Assignee", "Assignee Email", "Start Date", "Due Date", "Tags", "Notes", "Projects",
-    "Parent task",
+    "Parent task", "Blocked By (Dependencies)", "Blocking (Dependencies)",
 )  # fmt: skip
 # Limits of the model fields the values land in.
 TITLE_MAX, SECTION_MAX, LABEL_MAX = 300, 80, 40
@@ -39,8 +47,17 @@ TITLE_MAX, SECTION_MAX, LABEL_MAX = 300, 80, 40
 
 @dataclass
 class LineError:
-    line: int  # 1 = the header row; 0 = the file as a whole
+    line: int  # the row; 1 = the header row; 0 = the file as a whole
     message: str
+
+
+@dataclass
+class SkippedRow:
+    """A row with problems: not imported, listed in the preview and on the result page."""
+
+    line: int
+    name: str
+    problems: list[str]
 
 
 @dataclass
@@ -59,7 +76,10 @@ class ImportRow:
     tags: list[str]
     notes: str
     parent_ref: str
-    parent_line: int | None = None  # the parent's line, once resolved
+    parent_line: int | None = None  # the parent's row, once resolved
+    blocked_by: str = ""  # Asana's Blocked By (Dependencies): names or ids, comma-separated
+    blocking: str = ""  # Blocking (Dependencies)
+    problems: list[str] = field(default_factory=list)
 
     @property
     def done(self) -> bool:
@@ -68,8 +88,11 @@ class ImportRow:
 
 @dataclass
 class Preview:
-    rows: list[ImportRow] = field(default_factory=list)
-    errors: list[LineError] = field(default_factory=list)
+    rows: list[ImportRow] = field(default_factory=list)  # the rows that will be imported
+    errors: list[LineError] = field(default_factory=list)  # the file's: nothing is imported
+    skipped: list[SkippedRow] = field(default_factory=list)
+    warnings: list[LineError] = field(default_factory=list)  # imported anyway
+    dependencies: list[tuple[int, int]] = field(default_factory=list)  # (row, blocked by row)
     columns: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     sections_new: list[str] = field(default_factory=list)
@@ -78,11 +101,17 @@ class Preview:
     labels_existing: list[str] = field(default_factory=list)
     people: list[tuple[str, str]] = field(default_factory=list)  # (email, member's name)
     unknown_emails: list[str] = field(default_factory=list)
+    mapped_emails: int = 0  # unknown emails given a member at confirm (asana_import)
     project_names: list[str] = field(default_factory=list)  # the Projects column's values
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def importable(self) -> bool:
+        """No problem with the file as a whole and at least one good row."""
+        return not self.errors and bool(self.rows)
 
     @property
     def subtasks(self) -> int:
@@ -139,25 +168,25 @@ def read_upload(upload: IO[bytes] | Any) -> bytes:
     return bytes(raw)
 
 
-def _date(value: str, column: str, line: int, errors: list[LineError]) -> datetime.date | None:
+def _not_a_date(column: str, value: str) -> str:
+    return _("%(column)s “%(value)s” is not a date (YYYY-MM-DD)") % {
+        "column": column, "value": value[:40],
+    }  # fmt: skip
+
+
+def _date(value: str, column: str, problems: list[str]) -> datetime.date | None:
     value = value.strip()
     if not value:
         return None
     try:
         return datetime.date.fromisoformat(value[:10])
     except ValueError:
-        errors.append(
-            LineError(
-                line,
-                _("%(column)s on line %(line)d: “%(value)s” is not a date (YYYY-MM-DD).")
-                % {"column": column, "line": line, "value": value[:40]},
-            )
-        )
+        problems.append(_not_a_date(column, value))
         return None
 
 
 def _moment(
-    value: str, column: str, line: int, errors: list[LineError], tz: datetime.tzinfo
+    value: str, column: str, problems: list[str], tz: datetime.tzinfo
 ) -> datetime.datetime | None:
     """A date (→ midnight in the workspace's zone) or an ISO date-time (naive → that zone)."""
     value = value.strip()
@@ -169,13 +198,7 @@ def _moment(
             return datetime.datetime.combine(day, datetime.time(), tzinfo=tz)
         moment = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        errors.append(
-            LineError(
-                line,
-                _("%(column)s on line %(line)d: “%(value)s” is not a date (YYYY-MM-DD).")
-                % {"column": column, "line": line, "value": value[:40]},
-            )
-        )
+        problems.append(_not_a_date(column, value))
         return None
     return moment if timezone.is_aware(moment) else moment.replace(tzinfo=tz)
 
@@ -238,23 +261,23 @@ def parse(raw: bytes | str, *, actor: Membership, project: Project | None = None
         for m in Membership.objects.in_workspace(actor.workspace).active().select_related("user")
     }
     projects: dict[str, None] = {}
-    line = 1
+    rows: list[ImportRow] = []
+    line = 1  # the header's row; each CSV record is the next row, however many lines it spans
     while True:
-        start_line = reader.line_num + 1
         try:
             record = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
             errors.append(
-                LineError(start_line, _("Line %(line)d is not valid CSV: %(e)s")
-                          % {"line": start_line, "e": exc})
+                LineError(line + 1, _("Line %(line)d is not valid CSV: %(e)s")
+                          % {"line": line + 1, "e": exc})
             )  # fmt: skip
             break
-        line = start_line
+        line += 1
         if not any(cell.strip() for cell in record):
             continue
-        if len(preview.rows) >= MAX_ROWS:
+        if len(rows) >= MAX_ROWS:
             errors.append(
                 LineError(line, _("The file has more than %(max)d tasks. Split it and import "
                                   "each part.") % {"max": MAX_ROWS})
@@ -265,42 +288,35 @@ def parse(raw: bytes | str, *, actor: Membership, project: Project | None = None
             i = index.get(name)
             return record[i].strip() if i is not None and i < len(record) else ""
 
+        problems: list[str] = []
         name = cell("Name")
         if not name:
-            errors.append(LineError(line, _("Name on line %(line)d is empty.") % {"line": line}))
+            problems.append(_("no name"))
         elif len(name) > TITLE_MAX:
-            errors.append(
-                LineError(line, _("Name on line %(line)d is longer than %(max)d characters.")
-                          % {"line": line, "max": TITLE_MAX})
-            )  # fmt: skip
+            problems.append(_("name longer than %(max)d characters") % {"max": TITLE_MAX})
         section = cell("Section/Column")
         if len(section) > SECTION_MAX:
-            errors.append(
-                LineError(line, _("Section/Column on line %(line)d is longer than %(max)d "
-                                  "characters.") % {"line": line, "max": SECTION_MAX})
-            )  # fmt: skip
-        start = _date(cell("Start Date"), "Start Date", line, errors)
-        due = _date(cell("Due Date"), "Due Date", line, errors)
+            problems.append(
+                _("Section/Column longer than %(max)d characters") % {"max": SECTION_MAX}
+            )
+        start = _date(cell("Start Date"), "Start Date", problems)
+        due = _date(cell("Due Date"), "Due Date", problems)
         if start and due and start > due:
-            errors.append(
-                LineError(line, _("Line %(line)d: the start date %(start)s is after the due "
-                                  "date %(due)s.") % {"line": line, "start": start, "due": due})
-            )  # fmt: skip
+            problems.append(
+                _("due before start (start %(start)s, due %(due)s)") % {"start": start, "due": due}
+            )
         tags = _split_tags(cell("Tags"))
         for tag in tags:
             if len(tag) > LABEL_MAX:
-                errors.append(
-                    LineError(line, _("Tag “%(tag)s…” on line %(line)d is longer than %(max)d "
-                                      "characters.") % {"tag": tag[:20], "line": line,
-                                                        "max": LABEL_MAX})
-                )  # fmt: skip
+                problems.append(
+                    _("tag “%(tag)s…” longer than %(max)d characters")
+                    % {"tag": tag[:20], "max": LABEL_MAX}
+                )
         email = cell("Assignee Email")
         member = people.get(email.lower()) if email else None
-        if email and member is None and email not in preview.unknown_emails:
-            preview.unknown_emails.append(email)
         if cell("Projects"):
             projects.setdefault(cell("Projects").split(",")[0].strip(), None)
-        preview.rows.append(
+        rows.append(
             ImportRow(
                 line=line,
                 task_id=cell("Task ID"),
@@ -311,69 +327,50 @@ def parse(raw: bytes | str, *, actor: Membership, project: Project | None = None
                 assignee_id=member.pk if member else None,
                 start=start,
                 due=due,
-                created_at=_moment(cell("Created At"), "Created At", line, errors, tz),
-                completed_at=_moment(cell("Completed At"), "Completed At", line, errors, tz),
+                created_at=_moment(cell("Created At"), "Created At", problems, tz),
+                completed_at=_moment(cell("Completed At"), "Completed At", problems, tz),
                 tags=tags,
                 notes=cell("Notes"),
                 parent_ref=cell("Parent task"),
+                blocked_by=cell("Blocked By (Dependencies)"),
+                blocking=cell("Blocking (Dependencies)"),
+                problems=problems,
             )
         )
-    if not preview.rows and not errors:
+    if not rows and not errors:
         errors.append(LineError(0, _("The file has the right columns but no tasks.")))
     preview.project_names = [p for p in projects if p]
-    _resolve_parents(preview)
+    asana_links.resolve_parents(rows)
+    _skip_bad_rows(preview, rows)
+    preview.dependencies, warnings = asana_links.resolve_dependencies(rows, preview.rows)
+    preview.warnings = [LineError(line, message) for line, message in warnings]
+    for row in preview.rows:
+        email = row.assignee_email
+        if email and row.assignee_id is None and email not in preview.unknown_emails:
+            preview.unknown_emails.append(email)
     _map_names(preview, actor=actor, project=project, people=people)
     preview.errors.sort(key=lambda e: e.line)
     return preview
 
 
-def _resolve_parents(preview: Preview) -> None:
-    by_id = {r.task_id: r for r in preview.rows if r.task_id}
-    by_name: dict[str, list[ImportRow]] = {}
-    for r in preview.rows:
-        by_name.setdefault(r.name, []).append(r)
-    for row in preview.rows:
-        ref = row.parent_ref
-        if not ref:
-            continue
-        parent = by_id.get(ref)
-        if parent is None:
-            named = by_name.get(ref, [])
-            if len(named) > 1:
-                preview.errors.append(
-                    LineError(row.line, _("Parent task on line %(line)d: “%(ref)s” matches "
-                                          "several tasks (lines %(lines)s).") % {
-                        "line": row.line, "ref": ref[:80],
-                        "lines": ", ".join(str(r.line) for r in named)})
-                )  # fmt: skip
-                continue
-            parent = named[0] if named else None
-        if parent is None:
-            preview.errors.append(
-                LineError(row.line, _("Parent task on line %(line)d: “%(ref)s” is not in the "
-                                      "file.") % {"line": row.line, "ref": ref[:80]})
-            )  # fmt: skip
-        elif parent is row:
-            preview.errors.append(
-                LineError(row.line, _("Line %(line)d is its own parent task.")
-                          % {"line": row.line})
-            )  # fmt: skip
-        else:
-            row.parent_line = parent.line
-    # A loop of parents (A under B under A) cannot be imported.
-    parent_of = {r.line: r.parent_line for r in preview.rows if r.parent_line}
-    for row in preview.rows:
-        seen = {row.line}
-        current = parent_of.get(row.line)
-        while current is not None:
-            if current in seen:
-                preview.errors.append(
-                    LineError(row.line, _("Line %(line)d: its parent tasks form a loop.")
-                              % {"line": row.line})
-                )  # fmt: skip
-                break
-            seen.add(current)
-            current = parent_of.get(current)
+def _skip_bad_rows(preview: Preview, rows: list[ImportRow]) -> None:
+    """Keep the good rows; a row with problems is skipped, and so are its subtasks."""
+    by_line = {r.line: r for r in rows}
+    bad = {r.line for r in rows if r.problems}
+    changed = True
+    while changed:  # subtasks of subtasks
+        changed = False
+        for row in rows:
+            if row.line not in bad and row.parent_line in bad:
+                row.problems.append(
+                    _("its parent task (row %(row)d) is skipped") % {"row": row.parent_line}
+                )
+                bad.add(row.line)
+                changed = True
+    preview.rows = [r for r in rows if r.line not in bad]
+    preview.skipped = [
+        SkippedRow(line, by_line[line].name, by_line[line].problems) for line in sorted(bad)
+    ]
 
 
 def _map_names(

@@ -1,11 +1,13 @@
 """Importing an Asana CSV export: `asana_csv.parse` reads and checks the file into a Preview
-(nothing is written); `import_confirm` writes the whole preview in one transaction, or nothing.
+(nothing is written); `import_confirm` writes the preview's good rows in one transaction, or
+nothing. The rows the preview skipped come back in the result, to be listed for fixing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,10 +29,22 @@ from keel.tasks.models import (
     TaskLabel,
 )
 from keel.tasks.services._common import allocate_task_numbers
-from keel.tasks.services.asana_csv import Preview
+from keel.tasks.services.asana_csv import Preview, SkippedRow
+from keel.tasks.services.dependencies import task_add_dependency
 from keel.tasks.services.tasks import settle_column
 
 # --- Writing -------------------------------------------------------------------------------
+
+_SOFT_BREAK = re.compile(r"(?<=[^\s\\]) ?\n(?=[ \t]*\S)")
+
+
+def keep_line_breaks(notes: str) -> str:
+    """Asana's notes are plain text, where a single newline is a line break; in Markdown it
+    is a space. Ending such lines with two spaces (a Markdown hard break, invisible in the
+    editor) keeps them as written, now and after any later edit of the description.
+    Blank lines stay paragraph breaks; Markdown in the notes (**bold**, lists) still works.
+    """
+    return _SOFT_BREAK.sub("  \n", notes.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def import_new_project(
@@ -40,6 +54,7 @@ def import_new_project(
     key: str,
     preview: Preview,
     unassign_unknown: bool = False,
+    assignee_map: Mapping[str, int] | None = None,
     file_name: str = "",
     context: AuditContext | None = None,
 ) -> ImportResult:
@@ -50,7 +65,7 @@ def import_new_project(
         project = project_create(actor=actor, name=name, key=key, context=context)
         return import_confirm(
             actor=actor, project=project, preview=preview, unassign_unknown=unassign_unknown,
-            file_name=file_name, context=context,
+            assignee_map=assignee_map, file_name=file_name, context=context,
         )  # fmt: skip
 
 
@@ -60,6 +75,8 @@ class ImportResult:
     tasks: int
     sections: int
     labels: int
+    skipped: tuple[SkippedRow, ...] = ()
+    dependencies: int = 0
 
 
 def import_confirm(
@@ -68,17 +85,22 @@ def import_confirm(
     project: Project,
     preview: Preview,
     unassign_unknown: bool = False,
+    assignee_map: Mapping[str, int] | None = None,
     file_name: str = "",
     context: AuditContext | None = None,
 ) -> ImportResult:
-    """Write `preview` into `project` in one transaction; refuses a preview with errors.
+    """Write the good rows of `preview` into `project` in one transaction; refuses a file
+    with errors of its own (wrong columns, not CSV…) or without a good row.
 
-    Unknown emails must be acknowledged (`unassign_unknown`): their tasks stay unassigned.
+    `assignee_map` gives an unknown email (not a member here) a member's id: its tasks are
+    assigned to that member. Other unknown emails must be acknowledged (`unassign_unknown`):
+    their tasks stay unassigned.
     An assignee who cannot see the project is added to it when the actor manages the
     project; otherwise the import is refused naming them.
     """
-    if preview.errors:
+    if preview.errors or not preview.rows:
         raise ValidationError(_("Fix the errors in the file first; nothing was imported."))
+    preview = _map_assignees(actor, preview, assignee_map or {})
     if preview.unknown_emails and not unassign_unknown:
         raise ValidationError(
             {
@@ -94,6 +116,27 @@ def import_confirm(
         project = Project.objects.select_for_update().get(pk=project.pk)
         require_edit_in_project(actor, project)
         return _write(actor, project, preview, file_name, context)
+
+
+def _map_assignees(actor: Membership, preview: Preview, assignee_map: Mapping[str, int]) -> Preview:
+    """The preview with the unknown emails of `assignee_map` assigned to those members."""
+    unknown = {e.lower() for e in preview.unknown_emails}
+    mapping = {e.lower(): pk for e, pk in assignee_map.items() if pk and e.lower() in unknown}
+    if not mapping:
+        return preview
+    members = Membership.objects.in_workspace(actor.workspace).active()
+    if set(mapping.values()) - set(
+        members.filter(pk__in=mapping.values()).values_list("pk", flat=True)
+    ):
+        raise ValidationError(_("Choose a member of this workspace for each address."))
+    rows = [
+        replace(r, assignee_id=mapping[r.assignee_email.lower()])
+        if r.assignee_id is None and r.assignee_email.lower() in mapping
+        else r
+        for r in preview.rows
+    ]
+    left = [e for e in preview.unknown_emails if e.lower() not in mapping]
+    return replace(preview, rows=rows, unknown_emails=left, mapped_emails=len(mapping))
 
 
 def _write(
@@ -136,6 +179,7 @@ def _write(
     done_section = next((s for s in columns if s.done), None)
     tasks: list[Task] = []
     for offset, row in enumerate(preview.rows):
+        notes = keep_line_breaks(row.notes)
         column = sections.get(row.section.lower()) if row.section else default_section
         column = settle_column(
             Status.DONE if row.done else Status.TODO, column,
@@ -147,8 +191,8 @@ def _write(
                 project=project,
                 number=first + offset,
                 title=row.name,
-                description=row.notes,
-                description_html=render_markdown(row.notes),
+                description=notes,
+                description_html=render_markdown(notes),
                 section=column,
                 position=float(offset + 1),
                 status=Status.DONE if row.done else Status.TODO,
@@ -169,6 +213,9 @@ def _write(
             task.parent = by_line[row.parent_line]
             children.append(task)
     Task.objects.bulk_update(children, ["parent"], batch_size=500)
+    for waiting, blocker in preview.dependencies:
+        task_add_dependency(actor=actor, task=by_line[waiting], blocked_by=by_line[blocker],
+                            context=context)  # fmt: skip
     TaskLabel.objects.bulk_create(
         [
             TaskLabel(workspace=ws, task=task, label=labels[tag.lower()])
@@ -194,9 +241,14 @@ def _write(
         actor, "tasks.imported", project, context,
         source="asana", file=file_name[:120], tasks=len(tasks), subtasks=len(children),
         sections_created=len(new_sections), labels_created=len(new_labels),
-        unassigned_emails=len(preview.unknown_emails),
+        unassigned_emails=len(preview.unknown_emails), mapped_emails=preview.mapped_emails,
+        skipped_rows=len(preview.skipped),
+        dependencies=len(preview.dependencies),
     )  # fmt: skip
-    return ImportResult(project, len(tasks), len(new_sections), len(new_labels))
+    return ImportResult(
+        project, len(tasks), len(new_sections), len(new_labels),
+        skipped=tuple(preview.skipped), dependencies=len(preview.dependencies),
+    )  # fmt: skip
 
 
 def _add_assignees_to_project(actor: Membership, project: Project, ids: Iterable[int]) -> None:

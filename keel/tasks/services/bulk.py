@@ -11,9 +11,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from keel.core.models import Membership
 from keel.core.services import AuditContext, audit_event, same_workspace
@@ -163,16 +161,10 @@ def tasks_bulk_update(
         if len(their_tasks) == 1:
             notify_assigned(actor, their_tasks[0])
         else:
-            count = len(their_tasks)
             notify(
                 recipient=person,
                 kind="task.assigned",
-                title=format_lazy(
-                    gettext_lazy("{actor} assigned you {count} tasks"),
-                    actor=display_name(actor),
-                    count=count,
-                ),
-                url="",
+                params={"actor": display_name(actor), "count": len(their_tasks)},
             )
     audit_event(actor, "tasks.bulk_updated", None, context, count=len(tasks))
     return len(tasks)

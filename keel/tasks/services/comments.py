@@ -15,9 +15,7 @@ import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from keel.core.models import Membership
 from keel.core.permissions import MANAGERS
@@ -40,6 +38,11 @@ def mention_handles(body: str) -> tuple[set[str], set[str]]:
     handles = {m.group(1).rstrip(".").lower() for m in _HANDLE_RE.finditer(body)}
     names = {m.group(1).strip().lower() for m in _NAME_RE.finditer(body)}
     return handles, names
+
+
+def plain_mentions(body: str) -> str:
+    """`body` with `@[Full Name]` written as `@Full Name`, as a notification preview reads."""
+    return _NAME_RE.sub(lambda m: "@" + m.group(1).strip(), body)
 
 
 def mentioned_members(task: Task, body: str) -> list[Membership]:
@@ -76,17 +79,10 @@ def comment_create(
     previous = set(TaskFollower.objects.filter(task=task).values_list("membership_id", flat=True))
     add_followers(task, [actor, *mentioned])
     url = task_path(task)
-    who, what = display_name(actor), str(task)
+    params = {"actor": display_name(actor), "task": str(task)}
+    preview = plain_mentions(body)[:500]
     for person in mentioned:
-        notify(
-            recipient=person,
-            kind="task.mentioned",
-            title=format_lazy(
-                gettext_lazy("{actor} mentioned you on {task}"), actor=who, task=what
-            ),
-            body=body[:500],
-            url=url,
-        )
+        notify(recipient=person, kind="task.mentioned", params=params, body=preview, url=url)
     skip = {actor.pk} | {m.pk for m in mentioned}
     followers = (
         Membership.objects.active()
@@ -96,13 +92,7 @@ def comment_create(
     for person in followers:
         if not can_see_project(person, task.project):
             continue
-        notify(
-            recipient=person,
-            kind="task.commented",
-            title=format_lazy(gettext_lazy("{actor} commented on {task}"), actor=who, task=what),
-            body=body[:500],
-            url=url,
-        )
+        notify(recipient=person, kind="task.commented", params=params, body=preview, url=url)
     return comment
 
 

@@ -12,9 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from keel.core.models import Membership
 from keel.notifications.services import notify
@@ -145,8 +143,6 @@ def notify_assigned(actor: Membership, task: Task) -> None:
     notify(
         recipient=person,
         kind="task.assigned",
-        title=format_lazy(
-            gettext_lazy("{actor} assigned you {task}"), actor=display_name(actor), task=str(task)
-        ),
+        params={"actor": display_name(actor), "task": str(task)},
         url=task_path(task),
     )

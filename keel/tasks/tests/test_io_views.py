@@ -64,16 +64,45 @@ def test_upload_shows_the_preview_and_confirm_imports(login, owner, project):
     assert client.session[SESSION_KEY] == {}
 
 
-def test_a_file_with_errors_shows_them_and_stores_nothing(login, owner, project):
+def test_a_file_without_a_good_row_shows_why_and_stores_nothing(login, owner, project):
     bad = b"Name,Due Date\nShip it,2026-13-40\n"
     response = _upload(login(owner), project, bad)
     assert response.status_code == 400
-    assert "Due Date on line 2: “2026-13-40” is not a date (YYYY-MM-DD)." in (
-        response.content.decode()
-    )
-    assert "Import 1 task" not in response.content.decode()
+    body = response.content.decode()
+    assert "row 2 (Due Date “2026-13-40” is not a date (YYYY-MM-DD))" in body
+    assert "Import 1 task" not in body and "Upload a corrected file" in body
     assert _stored() == []
     assert not Task.objects.filter(project=project).exists()
+
+
+def test_bad_rows_are_listed_by_row_and_the_good_ones_imported(login, owner, project):
+    client = login(owner)
+    content = (
+        b"Name,Start Date,Due Date,Notes\n"
+        b'Write copy,,,"Two lines\nof notes"\n'  # row 2, over two lines of text
+        b",,,Call the supplier first\n"  # row 3: no name
+        b"Shoot photos,,,\n"
+        b"Print labels,2026-03-05,2026-03-01,\n"  # row 5
+    )
+    response = _upload(client, project, content)
+    assert response.status_code == 200
+    body = response.content.decode()
+    summary = (
+        "2 tasks will be imported, 2 rows skipped: row 3 (no name), "
+        "row 5 (due before start (start 2026-03-05, due 2026-03-01))"
+    )
+    assert summary in body
+    assert "Import 2 tasks" in body
+
+    confirm = client.post(reverse("tasks_import_confirm", kwargs={"ws": "acme"}),
+                          {"token": _token(client)})  # fmt: skip
+    assert confirm.status_code == 200  # the result page lists what was left out
+    body = confirm.content.decode()
+    assert "2 tasks imported, 2 rows skipped: row 3 (no name)" in body
+    assert "Print labels" in body
+    titles = set(Task.objects.filter(project=project).values_list("title", flat=True))
+    assert titles == {"Write copy", "Shoot photos"}
+    assert _stored() == []
 
 
 def test_wrong_type_or_columns_are_named(login, owner, project):
@@ -128,3 +157,28 @@ def test_import_into_a_new_project_needs_a_manager(login, owner, member, manager
     client.post(reverse("tasks_import_confirm", kwargs={"ws": "acme"}), {"token": _token(client)})
     project = Project.objects.get(key="LST")
     assert Task.objects.filter(project=project).count() == 25
+
+
+def test_unresolvable_dependencies_are_warned_about_in_the_preview(login, owner, project):
+    content = b"Name,Blocked By (Dependencies)\nPack,Ask the boss\nShip,Pack\n"
+    response = _upload(login(owner), project, content)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Row 2: dependency “Ask the boss” is not in the file" in body
+    assert "Import 2 tasks" in body
+
+
+def test_an_unknown_assignee_is_mapped_to_a_member_in_the_preview(login, owner, member, project):
+    client = login(owner)
+    content = b"Name,Assignee Email\nCall the supplier,mike@old-agency.example\n"
+    response = _upload(client, project, content)
+    body = response.content.decode()
+    assert 'name="assign:mike@old-agency.example"' in body
+    assert f'<option value="{member.pk}">' in body
+
+    confirm = client.post(
+        reverse("tasks_import_confirm", kwargs={"ws": "acme"}),
+        {"token": _token(client), "assign:mike@old-agency.example": str(member.pk)},
+    )
+    assert confirm.status_code == 302
+    assert Task.objects.get(project=project).assignee == member

@@ -1,7 +1,9 @@
 """Month calendar of due tasks, for the workspace (what I can see) or one project.
 
 Weeks start on the workspace's chosen day (Monday or Sunday, in its settings); month and
-day names come from Django's date formats, so they follow the member's language.
+day names come from Django's date formats, so they follow the member's language. The page
+carries the grid and, for small screens, the same month as an agenda list; a media query
+shows one of them.
 """
 
 from __future__ import annotations
@@ -43,10 +45,13 @@ def _render(request: HttpRequest, project: Any = None) -> HttpResponse:
     )
     weeks = month_weeks(month, tasks, today=today, first_weekday=first)
     order = [(first + i) % 7 for i in range(7)]
+    # Phones show the month as an agenda: its days that have tasks, in order (CSS picks one).
+    agenda = [day for week in weeks for day in week if day.in_month and day.tasks]
     context = {
         "project": project,
         "month": month,
         "weeks": weeks,
+        "agenda": agenda,
         "weekdays": [(WEEKDAYS[d], WEEKDAYS_ABBR[d]) for d in order],
         "prev_month": _shift(month, -1).strftime("%Y-%m"),
         "next_month": _shift(month, 1).strftime("%Y-%m"),

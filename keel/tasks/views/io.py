@@ -3,8 +3,11 @@
 Between preview and confirm the uploaded file waits in default_storage under a random name
 (`imports/<token>.csv`); the session maps the token to the member, the target project and
 the file, so only the member who uploaded it can confirm or cancel it. Confirm parses the
-file again (people or sections may have changed meanwhile) and imports only if it is still
-clean; confirm and cancel delete the file. A file that fails the preview is never stored.
+file again (people or sections may have changed meanwhile) and imports its good rows; rows
+with problems are skipped, listed by row number in the preview and again on the result page.
+Confirm and cancel delete the file. A file with no good row, or with a problem of its own
+(not CSV, wrong columns), is never stored. The preview offers a member for each assignee
+address that is not one (`assign:<email>` selects in the confirm form).
 Files left behind by abandoned previews are swept after a day on the next upload.
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 import datetime
 import re
 import secrets
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -25,14 +29,14 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from keel.core.middleware import request_membership
 from keel.core.models import Membership
 from keel.core.services import AuditContext, audit_event
 from keel.tasks import access, selectors
-from keel.tasks.forms import SORTS, TaskFilterForm
+from keel.tasks.forms import SORTS, Pickers, TaskFilterForm
 from keel.tasks.models import Project
 from keel.tasks.selectors.export import export_rows
 from keel.tasks.services import asana_csv, asana_import
@@ -44,6 +48,7 @@ SESSION_KEY = "tasks_imports"
 UPLOAD_DIR = "imports"
 STALE_AFTER = datetime.timedelta(days=1)
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+ASSIGN_FIELD = "assign:"  # + an unknown email: the member (id) its tasks go to
 
 
 class ImportUploadForm(forms.Form):
@@ -145,6 +150,21 @@ def _editable(actor: Membership, project_id: int) -> Project:
     return project
 
 
+def skip_summary(done: str, skipped: Sequence[asana_csv.SkippedRow]) -> str:
+    """“37 tasks will be imported, 2 rows skipped: row 5 (no name), row 9 (…)”."""
+    if not skipped:
+        return done
+    rows = pgettext("list separator", ", ").join(
+        _("row %(row)d (%(reasons)s)")
+        % {"row": s.line, "reasons": pgettext("list separator", "; ").join(s.problems)}
+        for s in skipped[:50]
+    )
+    if len(skipped) > 50:
+        rows += _("…and %(n)d more") % {"n": len(skipped) - 50}
+    count = ngettext("%(n)d row skipped", "%(n)d rows skipped", len(skipped)) % {"n": len(skipped)}
+    return _("%(done)s, %(skipped)s: %(rows)s") % {"done": done, "skipped": count, "rows": rows}
+
+
 def _preview_page(
     request: HttpRequest,
     *,
@@ -161,8 +181,17 @@ def _preview_page(
         "entry": entry,
         "token": token,
         "confirm_error": confirm_error,
-        "rows_by_line": {r.line: r for r in preview.rows},
-    }
+        "skip_summary": skip_summary(
+            ngettext("%(n)d task will be imported", "%(n)d tasks will be imported",
+                     len(preview.rows)) % {"n": len(preview.rows)},
+            preview.skipped,
+        ),
+        # For each address that is not a member: a select of the members to assign instead.
+        "members": Pickers(request_membership(request).workspace).people
+        if token and preview.unknown_emails
+        else [],
+        "assign_field": ASSIGN_FIELD,
+    }  # fmt: skip
     return render_page(request, "tasks/io/preview.html", context, status=status)
 
 
@@ -173,7 +202,7 @@ def _upload(
     raw: bytes = form.cleaned_data["file"]
     preview = asana_csv.parse(raw, actor=actor, project=project)
     entry = {**entry, "membership": actor.pk, "file_name": form.file_name[:200]}
-    if not preview.ok:
+    if not preview.importable:
         return _preview_page(request, preview=preview, project=project, entry=entry, status=400)
     _sweep(request)
     token = _store(request, raw, entry)
@@ -234,6 +263,11 @@ def tasks_import_confirm(request: HttpRequest, ws: str) -> HttpResponse:
         "actor": actor,
         "preview": preview,
         "unassign_unknown": request.POST.get("unassign_unknown") == "on",
+        "assignee_map": {
+            email: int(value)
+            for email in preview.unknown_emails
+            if (value := request.POST.get(ASSIGN_FIELD + email, "")).isdigit()
+        },
         "file_name": entry.get("file_name", ""),
         "context": AuditContext.from_request(request),
     }
@@ -248,6 +282,12 @@ def tasks_import_confirm(request: HttpRequest, ws: str) -> HttpResponse:
             confirm_error=" ".join(error.messages), status=400,
         )  # fmt: skip
     _discard(request, token)
+    if result.skipped:  # the rows left out, to fix in Asana or Keel: shown once, here
+        done = ngettext("%(n)d task imported", "%(n)d tasks imported", result.tasks) % {
+            "n": result.tasks
+        }
+        context = {"result": result, "skip_summary": skip_summary(done, result.skipped)}
+        return render_page(request, "tasks/io/done.html", context)
     messages.success(
         request,
         _("Imported %(tasks)d tasks into %(project)s.")

@@ -59,8 +59,8 @@ def test_switcher_lists_only_users_active_workspaces(login, member, other_worksp
 
 
 def test_unread_count_in_header(login, member):
-    notify(recipient=member, kind="group.message", title="Hello")
-    notify(recipient=member, kind="group.message", title="Again")
+    notify(recipient=member, kind="group.message", params={"group": "Sales", "subject": "Hello"})
+    notify(recipient=member, kind="group.message", params={"group": "Sales", "subject": "Again"})
     html = _html(login(member))
     bell = html.split('id="unread-count"')[1].split("</a>")[0]
     assert ">2<" in bell and "2 unread" in bell

@@ -1,11 +1,16 @@
 /* Org chart: pan and zoom the server-drawn SVG, and find a person.
    Pan: drag, or the arrow keys while the chart frame has focus. Zoom: wheel, + and -, the
-   toolbar buttons; 0 fits the whole chart. The view is a transform *attribute* on the SVG's
+   toolbar buttons; 0 fits the whole chart, but never below READABLE (the smallest text at
+   about 10 px): a bigger chart shows its top, readable, and is moved instead. On a box the
+   arrow keys move between boxes (up: the manager, down: the nearest report, left/right: the
+   neighbours in the row). In the search box ArrowDown/ArrowUp go through the matches and
+   Enter moves the focus to the current one. The view is a transform *attribute* on the SVG's
    <g data-viewport> (CSP allows no inline styles). Without this script the frame scrolls. */
 (function () {
   "use strict";
 
   var MIN = 0.2, MAX = 8, STEP = 1.25, PAN = 60;
+  var READABLE = 10 / 11;  // screen px per chart unit that shows the smallest text (11) at 10 px
 
   function init(frame) {
     var svg = frame.querySelector("svg");
@@ -31,8 +36,11 @@
       var r = frame.getBoundingClientRect();
       return toUser(r.left + r.width / 2, r.top + r.height / 2);
     }
+    function minScale() { return Math.max(MIN, READABLE / baseScale()); }
+    // MAX times the fit, and on a chart so big that the fit is tiny, 4× its actual size.
+    function maxScale() { return Math.max(MAX, 4 / baseScale()); }
     function zoomAt(factor, u) {
-      var ns = Math.min(MAX, Math.max(MIN, s * factor));
+      var ns = Math.min(maxScale(), Math.max(minScale(), s * factor));
       tx = u.x - ((u.x - tx) / s) * ns;
       ty = u.y - ((u.y - ty) / s) * ns;
       s = ns;
@@ -43,22 +51,25 @@
       tx += dxScreen / k; ty += dyScreen / k;
       apply();
     }
-    function centreOn(cx, cy, minScale) {
-      s = Math.min(MAX, Math.max(s, minScale));
+    function centreOn(cx, cy, atLeast) {
+      s = Math.min(maxScale(), Math.max(s, atLeast));
       tx = 0; ty = 0; apply();
       var c = centreUser();
       tx = c.x - cx * s; ty = c.y - cy * s;
       apply();
     }
-    function reset() { s = 1; tx = 0; ty = 0; apply(); }
-
-    // A big chart fits only at an unreadable size: start readable, at the top of the tree.
+    function cx(node) { return parseFloat(node.getAttribute("data-cx")); }
+    function cy(node) { return parseFloat(node.getAttribute("data-cy")); }
+    // "Fit": the whole chart when its text stays readable; otherwise the top of the tree at
+    // the smallest readable scale, and the rest is reached by moving (drag, keys, wheel).
     var first = svg.querySelector(".oc-node");
-    if (first && baseScale() < 0.6) {
-      centreOn(parseFloat(first.getAttribute("data-cx")), parseFloat(first.getAttribute("data-cy")),
-               0.9 / baseScale());
+    function reset() {
+      s = 1; tx = 0; ty = 0; apply();
+      if (!first || baseScale() >= READABLE) return;
+      centreOn(cx(first), cy(first), READABLE / baseScale());
       panBy(0, frame.getBoundingClientRect().top + 24 - first.getBoundingClientRect().top);
     }
+    reset();
 
     frame.addEventListener("wheel", function (event) {
       event.preventDefault();
@@ -108,13 +119,48 @@
       else handled = false;
       if (handled) event.preventDefault();
     });
+    // On a box, the arrow keys move to the manager, a report or a neighbour in the row.
+    var boxes = Array.prototype.slice.call(svg.querySelectorAll(".oc-node"));
+    function nearest(candidates, x) {
+      var best = null;
+      candidates.forEach(function (n) {
+        if (!best || Math.abs(cx(n) - x) < Math.abs(cx(best) - x)) best = n;
+      });
+      return best;
+    }
+    function neighbour(node, key) {
+      var id = node.getAttribute("data-node"), parent = node.getAttribute("data-parent");
+      if (key === "ArrowUp") return parent ? svg.querySelector('.oc-node[data-node="' + parent + '"]') : null;
+      if (key === "ArrowDown") {
+        return nearest(boxes.filter(function (n) { return n.getAttribute("data-parent") === id; }), cx(node));
+      }
+      var row = boxes.filter(function (n) {
+        return Math.abs(cy(n) - cy(node)) < 1 && (key === "ArrowLeft" ? cx(n) < cx(node) : cx(n) > cx(node));
+      });
+      return nearest(row, cx(node));
+    }
+    function focusBox(node) {
+      var link = node && node.querySelector(".oc-link");
+      if (link) link.focus();
+      return !!link;
+    }
+    svg.addEventListener("keydown", function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+      if (["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"].indexOf(event.key) === -1) return;
+      var node = event.target.closest && event.target.closest(".oc-node");
+      if (!node) return;
+      event.preventDefault();
+      event.stopPropagation();  // not a pan
+      focusBox(neighbour(node, event.key));
+    });
+
     // Tabbing to a box that is off screen brings it into view.
     svg.addEventListener("focusin", function (event) {
       var node = event.target.closest && event.target.closest(".oc-node");
       if (!node) return;
       var b = node.getBoundingClientRect(), r = frame.getBoundingClientRect();
       if (b.left < r.left || b.right > r.right || b.top < r.top || b.bottom > r.bottom) {
-        centreOn(parseFloat(node.getAttribute("data-cx")), parseFloat(node.getAttribute("data-cy")), s);
+        centreOn(cx(node), cy(node), s);
       }
     });
 
@@ -127,10 +173,11 @@
       });
     });
 
-    // Search: highlight matching boxes, announce the count, Enter moves to the next match.
+    // Search: highlight matching boxes, announce the count; ArrowDown/ArrowUp centre the
+    // next/previous match, Enter moves the focus to the current one.
     var input = document.querySelector("[data-chart-search]");
     var count = document.querySelector("[data-search-count]");
-    var nodes = Array.prototype.slice.call(svg.querySelectorAll(".oc-node"));
+    var nodes = boxes;
     var matches = [], current = -1, timer = null;
     function announce(n) {
       if (!count) return;
@@ -143,8 +190,7 @@
       if (!matches.length) return;
       current = (index + matches.length) % matches.length;
       var node = matches[current];
-      centreOn(parseFloat(node.getAttribute("data-cx")), parseFloat(node.getAttribute("data-cy")),
-               1 / baseScale());
+      centreOn(cx(node), cy(node), 1 / baseScale());
     }
     function search() {
       var q = input.value.trim().toLowerCase();
@@ -165,7 +211,12 @@
         timer = window.setTimeout(search, 150);
       });
       input.addEventListener("keydown", function (event) {
-        if (event.key === "Enter") { event.preventDefault(); show(current + (event.shiftKey ? -1 : 1)); }
+        if (event.key === "ArrowDown") { event.preventDefault(); show(current + 1); }
+        else if (event.key === "ArrowUp") { event.preventDefault(); show(current - 1); }
+        else if (event.key === "Enter") {  // jump to the current match: its box takes the focus
+          event.preventDefault();
+          if (matches.length) { if (current < 0) show(0); focusBox(matches[current]); }
+        }
         else if (event.key === "Escape") { input.value = ""; search(); }
       });
     }
