@@ -105,7 +105,7 @@ class WorkspaceSignupForm(WorkspaceForm):
         user.language = browser if browser in languages else self.cleaned_data["language"]
         user.save(update_fields=["full_name", "language"])
         self.create_for(user, AuditContext.from_request(request))
-        request.session["keel_language"] = user.language
+        # The session's language is set by KeelAccountAdapter.login, which allauth calls next.
 
 
 # --- Account settings ----------------------------------------------------------------------

@@ -17,6 +17,15 @@ from keel.core.services import AuditContext
 PROFILE_FIELDS = ("full_name", "language", "timezone", "theme")
 
 
+def language_problem(language: str) -> str:
+    """Why `language` cannot be saved ("" when it is one Keel speaks)."""
+    if language in dict(settings.LANGUAGES):
+        return ""
+    return _("Choose one of: %(list)s.") % {
+        "list": ", ".join(code for code, _name in settings.LANGUAGES)
+    }
+
+
 @transaction.atomic
 def user_profile_update(
     *,
@@ -48,9 +57,9 @@ def user_language_set(*, user: User, language: str, context: AuditContext | None
 
     Audited like a profile change ("user.profile_updated", fields ["language"]).
     """
-    if language not in dict(settings.LANGUAGES):
-        raise ValidationError({"language": _("Choose one of: %(list)s.") % {
-            "list": ", ".join(code for code, _name in settings.LANGUAGES)}})  # fmt: skip
+    problem = language_problem(language)
+    if problem:
+        raise ValidationError({"language": problem})
     if user.language == language:
         return False
     return bool(user_profile_update(

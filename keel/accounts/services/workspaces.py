@@ -9,13 +9,13 @@ import uuid
 import zoneinfo
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from keel.accounts.models import User
+from keel.accounts.services.users import language_problem
 from keel.core.audit import audit
 from keel.core.models import (
     RESERVED_SLUGS,
@@ -123,10 +123,8 @@ def _validated(
                 domain_validator(value)
             except ValidationError:
                 errors[field] = _("Enter a domain such as myshop.com.")
-        elif field == "language" and value not in dict(settings.LANGUAGES):
-            errors[field] = _("Choose one of: %(list)s.") % {
-                "list": ", ".join(code for code, _name in settings.LANGUAGES)
-            }
+        elif field == "language" and language_problem(value):
+            errors[field] = language_problem(value)
         elif field == "timezone" and value not in zoneinfo.available_timezones():
             errors[field] = _("“%(zone)s” is not a known time zone.") % {"zone": value[:64]}
         elif field == "week_start" and value not in WeekStart.values:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +18,7 @@ from keel.accounts.forms.people import (
     GroupMembersForm,
     GroupSendForm,
 )
+from keel.accounts.models import Group
 from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm, require
 from keel.core.services import AuditContext
@@ -50,35 +53,40 @@ def group_detail(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_create(request: HttpRequest, ws: str) -> HttpResponse:
-    actor = request_membership(request)
-    require(actor, "groups.manage")
-    form = GroupForm(request.POST or None)
-    group = submit(request, form, lambda data: services.group_create(
-        actor=actor, context=AuditContext.from_request(request), **data))  # fmt: skip
-    if group is not None:
-        messages.success(request, _("Group %(name)s created.") % {"name": group.name})
-        return redirect("group_members", ws=ws, pk=group.pk)
-    return render(
-        request,
-        "accounts/groups/form.html",
-        {"form": form, "group": None, "domain": actor.workspace.email_domain},
-        status=400 if form.errors else 200,
-    )
+    return _group_form(request, ws, None)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_edit(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
+    return _group_form(request, ws, pk)
+
+
+def _group_form(request: HttpRequest, ws: str, pk: int | None) -> HttpResponse:
+    """Create (pk None: then choose its members) or edit a group's name, address, description."""
     actor = request_membership(request)
     require(actor, "groups.manage")
-    group = selectors.get_group_for(actor, pk)
-    initial = {"name": group.name, "alias": group.alias, "description": group.description}
+    group = None if pk is None else selectors.get_group_for(actor, pk)
+    initial = (
+        {"name": group.name, "alias": group.alias, "description": group.description}
+        if group
+        else None
+    )
     form = GroupForm(request.POST or None, initial=initial)
-    saved = submit(request, form, lambda data: services.group_update(
-        actor=actor, group=group, context=AuditContext.from_request(request), **data))  # fmt: skip
+    context = AuditContext.from_request(request)
+
+    def save(data: dict[str, Any]) -> Group:
+        if group is None:
+            return services.group_create(actor=actor, context=context, **data)
+        return services.group_update(actor=actor, group=group, context=context, **data)
+
+    saved = submit(request, form, save)
     if saved is not None:
-        messages.success(request, _("Group %(name)s saved.") % {"name": group.name})
-        return redirect("group_detail", ws=ws, pk=group.pk)
+        if group is None:
+            messages.success(request, _("Group %(name)s created.") % {"name": saved.name})
+            return redirect("group_members", ws=ws, pk=saved.pk)
+        messages.success(request, _("Group %(name)s saved.") % {"name": saved.name})
+        return redirect("group_detail", ws=ws, pk=saved.pk)
     return render(
         request,
         "accounts/groups/form.html",

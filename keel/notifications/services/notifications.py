@@ -57,17 +57,16 @@ def notify(
             # A lazy translation here would be frozen in the sender's language.
             raise TypeError(f"Notification parameter {name!r} must be a str, int or None.")
     body = str(body)
-    language = recipient_language(recipient)
-    with translation.override(language):
+    # The stored title and the email are rendered in the recipient's language.
+    with translation.override(recipient_language(recipient)):
         title = render_title(kind, params)
-    if title is None:
-        raise ValueError(f"Parameters {sorted(params)} do not render kind {kind!r}.")
-    title = title[:200]
-    if not recipient.is_active:
-        return None
-    in_app, email = preference_for(membership=recipient, kind=kind)
-    notification = None
-    with translation.override(language):
+        if title is None:
+            raise ValueError(f"Parameters {sorted(params)} do not render kind {kind!r}.")
+        title = title[:200]
+        if not recipient.is_active:
+            return None
+        in_app, email = preference_for(membership=recipient, kind=kind)
+        notification = None
         if in_app:
             notification = Notification.objects.create(
                 workspace=recipient.workspace,

@@ -26,11 +26,11 @@ from keel.tasks.models import (
     Section,
     Status,
     Task,
+    TaskDependency,
     TaskLabel,
 )
-from keel.tasks.services._common import allocate_task_numbers
+from keel.tasks.services._common import allocate_task_numbers, task_ref
 from keel.tasks.services.asana_csv import Preview, SkippedRow
-from keel.tasks.services.dependencies import task_add_dependency
 from keel.tasks.services.tasks import settle_column
 
 # --- Writing -------------------------------------------------------------------------------
@@ -213,9 +213,13 @@ def _write(
             task.parent = by_line[row.parent_line]
             children.append(task)
     Task.objects.bulk_update(children, ["parent"], batch_size=500)
-    for waiting, blocker in preview.dependencies:
-        task_add_dependency(actor=actor, task=by_line[waiting], blocked_by=by_line[blocker],
-                            context=context)  # fmt: skip
+    # New tasks only, and the preview already refused self-waits, repeats and loops: the
+    # dependencies and their activity rows go in bulk, as task_add_dependency would write them.
+    pairs = [(by_line[waiting], by_line[blocker]) for waiting, blocker in preview.dependencies]
+    TaskDependency.objects.bulk_create(
+        [TaskDependency(workspace=ws, task=task, blocked_by=blocker) for task, blocker in pairs],
+        batch_size=500,
+    )
     TaskLabel.objects.bulk_create(
         [
             TaskLabel(workspace=ws, task=task, label=labels[tag.lower()])
@@ -226,6 +230,16 @@ def _write(
     )
     Activity.objects.bulk_create(
         [
+            Activity(
+                workspace=ws,
+                task=task,
+                actor=actor,
+                verb="changed",
+                data={"field": "blocked_by", "from": None, "to": task_ref(blocker)},
+            )
+            for task, blocker in pairs
+        ]
+        + [
             Activity(
                 workspace=ws,
                 task=task,

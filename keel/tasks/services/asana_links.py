@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from keel.tasks.services.dependencies import reaches
+
 if TYPE_CHECKING:
     from keel.tasks.services.asana_csv import ImportRow
 
@@ -118,7 +120,7 @@ def resolve_dependencies(
     def add(row: ImportRow, waiting: ImportRow, blocker: ImportRow) -> None:
         if blocker.line in edges.get(waiting.line, set()):
             return
-        if _reaches(edges, blocker.line, waiting.line):
+        if reaches(edges, blocker.line, waiting.line):
             other = blocker if row is waiting else waiting
             warnings.append(
                 (row.line, _("the dependency on row %(row)d would be a loop") % {"row": other.line})
@@ -136,16 +138,3 @@ def resolve_dependencies(
                 add(row, waiting, row)
     warnings.sort(key=lambda w: w[0])
     return dependencies, warnings
-
-
-def _reaches(edges: dict[int, set[int]], start: int, goal: int) -> bool:
-    stack, seen = [start], {start}
-    while stack:
-        current = stack.pop()
-        if current == goal:
-            return True
-        for nxt in edges.get(current, ()):
-            if nxt not in seen:
-                seen.add(nxt)
-                stack.append(nxt)
-    return False

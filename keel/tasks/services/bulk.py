@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from keel.core.models import Membership
@@ -70,6 +71,8 @@ def tasks_bulk_update(
     tasks = list(tasks)
     if not tasks:
         return 0
+    # Each task's project and current column, in one query each (not one per task).
+    prefetch_related_objects(tasks, "project", "section")
     same_workspace(actor, *tasks)
     same_workspace(actor, assignee or None, assignee_seat or None, section or None)
     projects = {t.project_id: t.project for t in tasks}
@@ -100,6 +103,7 @@ def tasks_bulk_update(
     remove = list(Label.objects.in_workspace(actor.workspace).filter(name__in=remove_names))
 
     assigned: dict[int, tuple[Membership, list[Task]]] = {}
+    columns: dict[tuple[int, bool], Section | None] = {}  # follow_status's, once per project
     for task in tasks:
         changes: list[dict[str, Any]] = []
         old_section = task.section
@@ -137,7 +141,7 @@ def tasks_bulk_update(
         if status is not None and status != task.status:
             changes.append({"field": "status", "from": task.status, "to": status})
             _apply_status(actor, task, status)
-            follows = follow_status(task)
+            follows = follow_status(task, columns)
         elif (old_section.pk if old_section else None) != task.section_id:
             follows = follow_column(actor, task, old_section)
         changes += [{"field": f, "from": old, "to": new} for f, old, new in follows]

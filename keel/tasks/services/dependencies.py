@@ -15,7 +15,8 @@ from keel.tasks.services._common import activity, task_ref
 # --- Dependencies -------------------------------------------------------------------------------
 
 
-def _reaches(edges: dict[int, set[int]], start: int, target: int) -> bool:
+def reaches(edges: dict[int, set[int]], start: int, target: int) -> bool:
+    """Whether `target` can be reached from `start` along `edges` (waiting → its blockers)."""
     stack, seen = [start], set()
     while stack:
         node = stack.pop()
@@ -49,7 +50,7 @@ def task_add_dependency(
         edges.setdefault(waiting, set()).add(blocker)
     if blocked_by.pk in edges.get(task.pk, set()):
         return TaskDependency.objects.get(task=task, blocked_by=blocked_by)
-    if _reaches(edges, blocked_by.pk, task.pk):
+    if reaches(edges, blocked_by.pk, task.pk):
         raise ValidationError(
             {"blocked_by": _("%(other)s already waits for %(task)s: that would be a loop.")
              % {"other": task_ref(blocked_by), "task": task_ref(task)}}

@@ -89,13 +89,8 @@ def status_updates_for(*, project: Project, limit: int = 50) -> list[StatusUpdat
 
 
 def latest_status(*, project: Project) -> StatusUpdate | None:
-    return (
-        status_updates_for(project=project, limit=1)[0:1][0]
-        if project.pk and (rows := status_updates_for(project=project, limit=1))
-        else None
-        if False
-        else (rows[0] if (rows := status_updates_for(project=project, limit=1)) else None)
-    )
+    rows = status_updates_for(project=project, limit=1)
+    return rows[0] if rows else None
 
 
 # --- Summaries ------------------------------------------------------------------------------

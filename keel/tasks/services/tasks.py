@@ -211,17 +211,26 @@ def follow_column(actor: Membership, task: Task, old_section: Section | None) ->
     return [("status", old, new)]
 
 
-def follow_status(task: Task) -> list[Change]:
+def follow_status(
+    task: Task, columns: dict[tuple[int, bool], Section | None] | None = None
+) -> list[Change]:
     """The status changed: done moves the card to the end of the Done column (when the project
-    has one); reopening a card of the Done column moves it to the first other column."""
+    has one); reopening a card of the Done column moves it to the first other column.
+
+    `columns` remembers each project's Done and first columns across calls (bulk edits)."""
     in_done = task.section is not None and task.section.done
     if task.status == Status.DONE and not in_done:
-        target = done_column(task.project)
-        if target is None:
-            return []
+        to_done = True
     elif task.status != Status.DONE and in_done:
-        target = first_column(task.project)
+        to_done = False
     else:
+        return []
+    columns = {} if columns is None else columns
+    key = (task.project_id, to_done)
+    if key not in columns:
+        columns[key] = done_column(task.project) if to_done else first_column(task.project)
+    target = columns[key]
+    if to_done and target is None:
         return []
     old = task.section
     task.section, task.position = target, end_position(task.project, target)

@@ -16,6 +16,7 @@ from keel.core.middleware import request_membership
 from keel.core.services import AuditContext
 from keel.tasks import access, selectors, services
 from keel.tasks.forms import AttachmentForm
+from keel.tasks.views.common import flash_errors
 from keel.tasks.views.tasks import render_task
 from keel.ui.forms import submit
 
@@ -65,8 +66,7 @@ def attachment_delete(request: HttpRequest, ws: str, attachment_id: int) -> Http
             actor=actor, attachment=attachment, context=AuditContext.from_request(request)
         )
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, _("%(name)s deleted.") % {"name": name})
     return redirect("task_detail", ws=ws, task_id=task_id)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -20,7 +19,7 @@ from keel.core.services import AuditContext
 from keel.tasks import access, selectors, services
 from keel.tasks.models import Section, Task
 from keel.tasks.selectors.pages import today_for
-from keel.tasks.views.common import render_page
+from keel.tasks.views.common import flash_errors, render_page
 
 # Cards per column on the first view. A 5,000-task project rendered 250 cards (~150 ms of
 # template work); 20 per column fill a screen, and "show more" adds 20 at a time.
@@ -109,8 +108,7 @@ def task_move(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
     except ValidationError as error:
         if wants_json:
             return JsonResponse({"ok": False, "errors": error.messages}, status=400)
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         if wants_json:
             # The Done column completes (and leaving it reopens) the task: the card shows it.

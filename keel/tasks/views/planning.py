@@ -37,6 +37,7 @@ from keel.tasks.services import feeds as ical
 from keel.tasks.services import occurrences, progress
 from keel.tasks.services import recurrence as series_services
 from keel.tasks.services.recurrence import RecurrenceChanges
+from keel.tasks.views.common import flash_errors
 from keel.ui.forms import submit
 
 # The series services name the first start `dtstart_local`; the form splits it into a date
@@ -215,8 +216,7 @@ def recurrence_skip(request: HttpRequest, ws: str, recurrence_id: int) -> HttpRe
         series_services.recurrence_skip(actor=actor, recurrence=rec, occurrence_date=day,
                                         context=AuditContext.from_request(request))  # fmt: skip
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, _("The occurrence on %(date)s was skipped.") % {
             "date": day.isoformat()})  # fmt: skip

@@ -30,7 +30,7 @@ from keel.tasks.forms import (
     TaskForm,
 )
 from keel.tasks.models import Activity, Comment, Status, Task
-from keel.tasks.views.common import is_htmx, render_page
+from keel.tasks.views.common import flash_errors, is_htmx, render_page
 from keel.ui.forms import submit
 
 # Newest entries of the merged comments + activity stream shown at first. A busy task has
@@ -190,8 +190,7 @@ def task_status(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
                 context=AuditContext.from_request(request),
             )  # fmt: skip
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            flash_errors(request, error)
     else:
         messages.error(request, _("Choose a status from the list."))
     if is_htmx(request) and request.POST.get("row") == "mine":
@@ -211,8 +210,7 @@ def task_delete(request: HttpRequest, ws: str, task_id: int) -> HttpResponse:
     try:
         services.task_delete(actor=actor, task=task, context=AuditContext.from_request(request))
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
         return _back(ws, task)
     messages.success(request, _("%(ref)s deleted.") % {"ref": ref})
     return redirect("project_tasks", ws=ws, project_id=project_id)
@@ -265,8 +263,7 @@ def dependency_remove(request: HttpRequest, ws: str, task_id: int) -> HttpRespon
                 context=AuditContext.from_request(request),
             )  # fmt: skip
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            flash_errors(request, error)
     return redirect(_task_url(ws, task, "dependencies"))
 
 

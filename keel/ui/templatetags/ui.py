@@ -23,12 +23,6 @@ def can(membership: Any, perm: str) -> bool:
 
 
 @register.filter
-def is_under(path: str, prefix: str | None) -> bool:
-    """True when `path` is `prefix` or below it; used for aria-current in the navigation."""
-    return bool(prefix) and str(path).startswith(str(prefix))
-
-
-@register.filter
 def elided_pages(page_obj: Any) -> Any:
     """`{% for n in page_obj|elided_pages %}`: page numbers around the current one, with "…"."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
