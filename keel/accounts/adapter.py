@@ -8,6 +8,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.http import HttpRequest
 from django.urls import reverse
 
+from keel.core.language import remember_session_language
 from keel.core.models import Membership, Role
 from keel.ui.nav import front_url
 
@@ -35,4 +36,4 @@ class KeelAccountAdapter(DefaultAccountAdapter):
     def login(self, request: HttpRequest, user: Any) -> None:
         super().login(request, user)
         if user.language:
-            request.session["keel_language"] = user.language
+            remember_session_language(request, user.language)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import timedelta
-from importlib import import_module
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
@@ -21,7 +20,7 @@ from django.utils import timezone
 from keel.accounts import services
 from keel.accounts.models import Group, GroupMembership, Invitation, User
 from keel.core.models import AuditEvent, Membership, Role, Workspace
-from keel.core.seeding import SeededPeople
+from keel.core.seeding import SeededPeople, demo_content_in
 
 DEMO_SLUG = "demo"
 DEMO_DOMAIN = "demo.example"
@@ -71,15 +70,6 @@ ENGLISH = DemoShop(
 )  # fmt: skip
 
 
-def demo_shop(language: str) -> DemoShop:
-    """The demo shop of `language` (one of core.seeding.DEMO_LANGUAGES)."""
-    if language == "en":
-        return ENGLISH
-    module = import_module(f"keel.accounts.demo_content.{language.replace('-', '_')}")
-    shop: DemoShop = module.SHOP
-    return shop
-
-
 def _verify_emails(users: list[User]) -> None:
     for user in users:
         EmailAddress.objects.update_or_create(
@@ -93,7 +83,7 @@ def seed_demo_people(*, password: str, language: str = "en") -> SeededPeople:
 
     Runs inside `core.seeding.seed_demo`'s transaction, before the other apps' seeders.
     """
-    shop = demo_shop(language)
+    shop = demo_content_in(language, package="keel.accounts", english=ENGLISH, name="SHOP")
     owner_email, owner_name, owner_title = shop.owner
     hashed = make_password(password)
     owner_user, _ = User.objects.get_or_create(

@@ -17,6 +17,7 @@ from django.db import transaction
 MEMBER_JOINED = "member.joined"  # membership, invitation
 ROLE_CHANGED = "member.role_changed"  # actor, membership, old_role, new_role
 GROUP_SENT = "group.sent"  # actor, group, subject, recipients (list of Membership)
+WORKSPACE_CREATED = "workspace.created"  # owner (Membership): modules add starting content
 
 _HANDLERS: dict[str, list[Callable[..., None]]] = defaultdict(list)
 

@@ -49,12 +49,14 @@ def connect() -> None:
     from keel.core.audit import register_action_labels
     from keel.core.seeding import register_people_seeder
     from keel.ui.language import on_language_chosen
-    from keel.ui.nav import NavItem, register_nav
+    from keel.ui.nav import NavItem, register_nav, register_workspace_logo
 
     register_action_labels(AUDIT_ACTION_LABELS)
+    _register_offboarding_steps()
     on_language_chosen(remember_language)  # the language switch saves to the account
     # The data sets' people come first: every other app's demo seeder needs the owner.
     register_people_seeder(demo=seed_demo_people, large=seed_large_people)
+    register_workspace_logo("workspace_logo")  # the sidebar shows it beside the name
     register_nav(
         NavItem(key="members", label=_("Members"), url_name="members",
                 permission="members.view", order=30),
@@ -69,4 +71,22 @@ def connect() -> None:
                 section="bottom", order=25),
         NavItem(key="workspace_new", label=_("New workspace…"), url_name="workspace_new",
                 section="switcher", workspace=False),
+    )  # fmt: skip
+
+
+def _register_offboarding_steps() -> None:
+    """The accounts app's own offboarding steps; registered first, so they come first."""
+    from keel.accounts.offboarding import Receiver, register_offboarding_step
+    from keel.accounts.services import offboarding as steps
+
+    register_offboarding_step("accounts.sessions", _("Signed out of every session"),
+                              steps.end_sessions)  # fmt: skip
+    register_offboarding_step("accounts.tokens", _("API tokens revoked"), steps.revoke_tokens,
+                              preview=steps.preview_tokens)  # fmt: skip
+    register_offboarding_step("accounts.groups", _("Removed from groups"), steps.leave_groups,
+                              preview=steps.preview_groups)  # fmt: skip
+    register_offboarding_step(
+        "accounts.invitations", _("Invitations they sent"), steps.hand_over_invitations,
+        preview=steps.preview_invitations, receiver=Receiver.PERSON,
+        empty_label=_("Withdraw the invitation"),
     )  # fmt: skip

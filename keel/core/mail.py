@@ -9,7 +9,9 @@ backend named by KEEL_DELIVERY_EMAIL_BACKEND (SMTP from EMAIL_URL, files in deve
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import zoneinfo
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
@@ -68,3 +70,27 @@ def absolute_url(path: str, base_url: str = "") -> str:
     `keel seed` have no request and get settings.KEEL_BASE_URL (the server's public address).
     """
     return (base_url.rstrip("/") or settings.KEEL_BASE_URL.rstrip("/")) + path
+
+
+def reader_language(membership: Any) -> str:
+    """The language a member reads Keel in: their account's, else their workspace's."""
+    return str(membership.user.language or membership.workspace.language or settings.LANGUAGE_CODE)
+
+
+def reader_timezone(membership: Any) -> str:
+    """The time zone a member reads times in: their account's, else their workspace's."""
+    return str(getattr(membership.user, "timezone", "") or membership.workspace.timezone or "UTC")
+
+
+@contextmanager
+def as_reader(membership: Any) -> Iterator[None]:
+    """Render for one member: their language and time zone, whoever triggered the email."""
+    from django.utils import timezone, translation
+
+    zone = reader_timezone(membership)
+    try:
+        tzinfo = zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        tzinfo = zoneinfo.ZoneInfo("UTC")
+    with translation.override(reader_language(membership)), timezone.override(tzinfo):
+        yield

@@ -11,6 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
+from keel.core.language import session_language, set_language_cookie
 from keel.core.models import Membership
 
 Handler = Callable[[HttpRequest], HttpResponse]
@@ -80,16 +81,7 @@ class UserLanguageMiddleware:
         # Still signed in with the same choice (not signed out, not switched by this request).
         still = lang and self._user_language(request) == lang
         if still and sent != lang and name not in response.cookies:
-            response.set_cookie(
-                name,
-                lang,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                path=settings.LANGUAGE_COOKIE_PATH,
-                domain=settings.LANGUAGE_COOKIE_DOMAIN,
-                secure=settings.LANGUAGE_COOKIE_SECURE,
-                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            )
+            set_language_cookie(response, lang)
         timezone.deactivate()
         translation.deactivate()
         return response
@@ -100,7 +92,7 @@ class UserLanguageMiddleware:
         session = getattr(request, "session", None)
         if session is None or SESSION_KEY not in session:
             return ""
-        return str(session.get("keel_language", ""))
+        return session_language(request)
 
 
 class ContentSecurityPolicyMiddleware:

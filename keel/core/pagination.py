@@ -53,6 +53,13 @@ class PageRequest(Protocol):
     def limit(self) -> int | None: ...
 
 
+class SortValueParser(Protocol):
+    """What `decode_cursor` turns the cursor's sort value back with: a model field, or a list's
+    own parser when one cursor serves several fields (tasks' list)."""
+
+    def to_python(self, value: Any) -> Any: ...
+
+
 @dataclass(frozen=True)
 class Page(Generic[T]):
     items: list[T]
@@ -87,8 +94,9 @@ def sort_field(model: type[models.Model], path: str) -> models.Field[Any, Any]:
     return cast("models.Field[Any, Any]", field)
 
 
-def decode_cursor(cursor: str, field: models.Field[Any, Any]) -> tuple[Any, int]:
-    """(sort value, pk) of a cursor made by `encode_cursor`; raises `InvalidCursor`."""
+def decode_cursor(cursor: str, field: SortValueParser) -> tuple[Any, int]:
+    """(sort value, pk) of a cursor made by `encode_cursor`; raises `InvalidCursor`, also when
+    `field.to_python` raises ValueError, TypeError or ValidationError on the sort value."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         sort_raw, pk = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))

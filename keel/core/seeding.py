@@ -13,7 +13,8 @@ import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from importlib import import_module
+from typing import Protocol, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
@@ -22,6 +23,20 @@ from keel.core.models import Membership, Workspace
 
 # The languages the demo shop can be seeded in (`keel seed demo --language zh-hans`).
 DEMO_LANGUAGES = ("en", "zh-hans", "zh-hant")
+
+T = TypeVar("T")
+
+
+def demo_content_in(language: str, *, package: str, english: T, name: str = "CONTENT") -> T:
+    """An app's demo content in `language`: `english` (kept in the app's demo.py) for "en",
+    else the module attribute `name` of `<package>.demo_content.<language>` (zh-hans reads
+    zh_hans.py). The app passes its package ("keel.tasks") because core imports no app.
+    """
+    if language == "en":
+        return english
+    module = import_module(f"{package}.demo_content.{language.replace('-', '_')}")
+    content: T = getattr(module, name)
+    return content
 
 
 class DemoSeeder(Protocol):

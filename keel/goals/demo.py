@@ -10,9 +10,9 @@ English here, Chinese in `demo_content/<language>.py`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import import_module
 
 from keel.core.models import Membership
+from keel.core.seeding import demo_content_in
 from keel.goals import services
 from keel.goals.models import CoreValue, Goal, MilestoneStatus, Vision
 from keel.org.models import Seat
@@ -89,17 +89,9 @@ class GoalsDemo:
 ENGLISH = GoalsDemo(statement=STATEMENT, values=VALUES, goals=GOALS)
 
 
-def demo_content(language: str) -> GoalsDemo:
-    if language == "en":
-        return ENGLISH
-    module = import_module(f"keel.goals.demo_content.{language.replace('-', '_')}")
-    content: GoalsDemo = module.CONTENT
-    return content
-
-
 def seed_demo_vision(owner: Membership, *, language: str = "en") -> None:
     ws = owner.workspace
-    content = demo_content(language)
+    content = demo_content_in(language, package="keel.goals", english=ENGLISH)
     this_year = services.current_year(ws)
     horizon = this_year + services.HORIZON_YEARS
     if not Vision.objects.in_workspace(ws).exists():

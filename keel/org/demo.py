@@ -16,13 +16,13 @@ import datetime
 import random
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import import_module
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone, translation
 
 from keel.core.models import Membership
+from keel.core.seeding import demo_content_in
 from keel.org import services
 from keel.org.models import (
     Department,
@@ -281,14 +281,6 @@ class OrgDemo:
 ENGLISH = OrgDemo(seats=DEMO_SEATS)
 
 
-def demo_content(language: str) -> OrgDemo:
-    if language == "en":
-        return ENGLISH
-    module = import_module(f"keel.org.demo_content.{language.replace('-', '_')}")
-    content: OrgDemo = module.CONTENT
-    return content
-
-
 def _departments(owner: Membership) -> dict[str, Department]:
     """Template departments by their key (created if missing)."""
     ws = owner.workspace
@@ -303,7 +295,7 @@ def seed_demo_org(owner: Membership, *, language: str = "en") -> None:
     ws = owner.workspace
     if Seat.objects.in_workspace(ws).exists():
         return
-    content = demo_content(language)
+    content = demo_content_in(language, package="keel.org", english=ENGLISH)
     departments = _departments(owner)
     people = {
         m.user.email: m for m in Membership.objects.active().in_workspace(ws).select_related("user")

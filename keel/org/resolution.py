@@ -97,3 +97,31 @@ def seat_assignees(seats: Iterable[Seat]) -> dict[int, Membership]:
 def seat_assignee(seat: Seat) -> Membership:
     """The member who does `seat`'s work now (see the module docstring for the rule)."""
     return seat_assignees([seat])[seat.pk]
+
+
+def successor_of(membership: Membership) -> Membership | None:
+    """Who takes over `membership`'s own work when they leave: the seat above's doer.
+
+    From the first seat they hold (chart order), walk up the chart to the nearest seat held
+    by another active member. None when they hold no seat or nobody above them is found
+    (offboarding then proposes the person doing it).
+    """
+    seats = list(
+        Seat.objects.filter(workspace_id=membership.workspace_id, holder=membership).order_by(
+            "position", "id"
+        )
+    )
+    if not seats:
+        return None
+    tree = _tree(membership.workspace_id)
+    holders = _active_holders(membership.workspace_id)
+    holders.pop(membership.pk, None)
+    for seat in seats:
+        current, seen = seat.reports_to_id, {seat.pk}
+        while current is not None and current not in seen:
+            seen.add(current)
+            parent, holder_id = tree.get(current, (None, None))
+            if holder_id is not None and holder_id in holders:
+                return holders[holder_id]
+            current = parent
+    return None

@@ -1,17 +1,11 @@
-"""What the org app registers at start-up (called from OrgConfig.ready): offboarding vacates
-the leaving member's seats, the demo seeder draws Demo Shop's chart, audit actions get
-labels, and the sidebar links to the chart.
+"""What the org app registers at start-up (called from OrgConfig.ready): offboarding hands the
+leaving member's seats over (keel.org.offboarding) and names their successor, the demo seeder
+draws Demo Shop's chart, audit actions get labels, and the sidebar links to the chart.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.utils.translation import gettext_lazy as _
-
-if TYPE_CHECKING:
-    from keel.accounts.offboarding import OffboardingStepResult
-    from keel.core.models import Membership
 
 AUDIT_LABELS = {
     "department.created": _("Department added"),
@@ -28,29 +22,22 @@ AUDIT_LABELS = {
 }
 
 
-def vacate_seats_on_offboarding(membership: Membership, actor: Membership) -> OffboardingStepResult:
-    """Offboarding step: empty every seat the leaving member holds (their work goes up)."""
-    from django.urls import reverse
-
-    from keel.accounts.offboarding import OffboardingStepResult
-    from keel.org.services import seats_vacate_for_offboarding
-
-    seats = seats_vacate_for_offboarding(actor=actor, membership=membership)
-    return OffboardingStepResult(
-        count=len(seats),
-        items=[seat.title for seat in seats],
-        url=reverse("org_seats", kwargs={"ws": membership.workspace.slug}) if seats else "",
-    )
-
-
 def connect() -> None:
-    from keel.accounts.offboarding import register_offboarding_step
+    from keel.accounts.offboarding import Receiver, register_offboarding_step, register_successor
     from keel.core.audit import register_action_labels
     from keel.core.seeding import register_demo_seeder
+    from keel.org import titles
     from keel.org.demo import seed_demo_org
+    from keel.org.offboarding import hand_over_seats, preview_seats
+    from keel.org.resolution import successor_of
     from keel.ui.nav import NavItem, register_nav
 
-    register_offboarding_step("org.seats", _("Seats vacated"), vacate_seats_on_offboarding)
+    register_offboarding_step(
+        "org.seats", _("Seats they hold"), hand_over_seats, preview=preview_seats,
+        receiver=Receiver.HOLDER, empty_label=_("Leave empty (the seat above does its work)"),
+    )  # fmt: skip
+    register_successor(successor_of)
+    titles.connect()  # members show their seat's title
     register_demo_seeder(seed_demo_org)
     register_action_labels(AUDIT_LABELS)
     register_nav(NavItem(key="org", label=_("Org chart"), url_name="org_chart",

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Any
 
 from keel.core.models import Membership
+from keel.core.seeding import demo_content_in
 from keel.org.models import Seat, workspace_today
 from keel.tasks import services
 from keel.tasks.models import Project, Section, Status, Task, Visibility
@@ -129,17 +129,9 @@ ENGLISH = TasksDemo(
 )
 
 
-def demo_content(language: str) -> TasksDemo:
-    if language == "en":
-        return ENGLISH
-    module = import_module(f"keel.tasks.demo_content.{language.replace('-', '_')}")
-    content: TasksDemo = module.CONTENT
-    return content
-
-
 def seed_demo_tasks(owner: Membership, *, language: str = "en") -> None:
     workspace = owner.workspace
-    content = demo_content(language)
+    content = demo_content_in(language, package="keel.tasks", english=ENGLISH)
     keys = [p[0] for p in content.projects]
     if Project.objects.in_workspace(workspace).filter(key__in=keys).exists():
         return  # already seeded

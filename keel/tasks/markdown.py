@@ -37,10 +37,18 @@ def _parser() -> MarkdownIt:
     )
 
 
+def _local_path(url: str) -> bool:
+    """A path on this host. Browsers drop tabs and newlines inside URLs and read "\\" as "/",
+    so "/<tab>/evil.example" would leave the host: control characters, spaces and
+    backslashes reject the URL."""
+    if not url.startswith("/") or url.startswith("//"):
+        return False
+    return not any(ch <= " " or ch == "\\" or ch == "\x7f" for ch in url)
+
+
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     # Images only from paths inside Keel: no tracking pixels or pictures from other hosts.
-    external = not value.startswith("/") or value.startswith("//") or "\\" in value
-    if tag == "img" and attribute == "src" and external:
+    if tag == "img" and attribute == "src" and not _local_path(value):
         return None
     return value
 

@@ -215,8 +215,9 @@ class Task(WorkspaceScoped):
         Seat, on_delete=models.SET_NULL, null=True, blank=True, related_name="tasks",
         verbose_name=_("seat"),
     )  # fmt: skip
-    # Dates: `*_date` always holds the day (in the workspace's time zone) so lists, calendars
-    # and indexes work on one column; `*_at` is set only when a time of day was given.
+    # Dates: `*_date` always holds the day (in the workspace's time zone; for an occurrence of
+    # a series, in the series' zone) so lists, calendars and indexes work on one column;
+    # `*_at` is set only when a time of day was given.
     start_date = models.DateField(_("start"), null=True, blank=True)
     start_at = models.DateTimeField(null=True, blank=True)
     due_date = models.DateField(_("due"), null=True, blank=True)

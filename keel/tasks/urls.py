@@ -107,6 +107,9 @@ urlpatterns = [
     path("projects/<int:project_id>/import/", views_io.tasks_import, name="tasks_import"),
     path("projects/import/confirm/", views_io.tasks_import_confirm, name="tasks_import_confirm"),
     path("projects/import/cancel/", views_io.tasks_import_cancel, name="tasks_import_cancel"),
+    path(
+        "projects/import/<int:event_id>/", views_io.tasks_import_result, name="tasks_import_result"
+    ),
     path("projects/<int:project_id>/export.csv", views_io.tasks_export, name="tasks_export"),
     # Hand a person's open tasks to someone else (linked from offboarding).
     path("tasks/reassign/<int:membership_pk>/", views_reassign.reassign, name="tasks_reassign"),

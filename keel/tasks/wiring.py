@@ -1,7 +1,8 @@
 """Everything the tasks app plugs into other apps' registries at start-up (called from
-TasksConfig.ready): notification kinds, audit labels, the offboarding step (open tasks to
-reassign), seat ownership, the recurrence scheduler and completion hook, the demo seeder and
-its share of the benchmark data set (`keel seed large`), and the sidebar links.
+TasksConfig.ready): notification kinds, audit labels, the offboarding steps (open tasks and
+recurring series handed over, keel.tasks.offboarding), seat ownership, the recurrence
+scheduler and completion hook, the demo seeder and its share of the benchmark data set
+(`keel seed large`), and the sidebar links.
 
 Notifications are a delivery service any module may use, like core (decided for tasks).
 """
@@ -14,9 +15,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
-    from keel.accounts.offboarding import OffboardingStepResult
-    from keel.core.models import Membership, Workspace
-    from keel.org.models import Seat
+    from keel.core.models import Workspace
 
 AUDIT_LABELS = {
     "project.created": _("Project created"),
@@ -29,47 +28,6 @@ AUDIT_LABELS = {
     "saved_filter.created": _("Saved filter created"),
     "saved_filter.deleted": _("Saved filter deleted"),
 }
-OFFBOARDING_ITEMS = 50  # listed on the summary; the reassign page shows them all
-SEAT_ITEMS = 50
-
-
-def open_work_on_offboarding(membership: Membership, actor: Membership) -> OffboardingStepResult:
-    """Offboarding step: list the leaving member's open tasks, linking to the reassign page."""
-    from django.urls import reverse
-
-    from keel.accounts.offboarding import OffboardingStepResult
-    from keel.tasks.models import Task
-
-    tasks = (
-        Task.objects.open()
-        .filter(workspace_id=membership.workspace_id, assignee=membership)
-        .select_related("project")
-        .order_by("due_date", "id")
-    )
-    count = tasks.count()
-    items = [f"{t.project.key}-{t.number} {t.title}" for t in tasks[:OFFBOARDING_ITEMS]]
-    url = ""
-    if count:
-        url = reverse(
-            "tasks_reassign",
-            kwargs={"ws": membership.workspace.slug, "membership_pk": membership.pk},
-        )
-    return OffboardingStepResult(count=count, items=items, url=url)
-
-
-def seat_open_tasks(seat: Seat) -> list[tuple[str, str]]:
-    """Seat ownership provider: the seat's open tasks (text, task page)."""
-    from keel.tasks.models import Task
-    from keel.tasks.services._common import task_path
-
-    tasks = (
-        Task.objects.open()
-        .filter(workspace_id=seat.workspace_id, assignee_seat=seat)
-        .select_related("project__workspace", "workspace")
-        .order_by("due_date", "id")[:SEAT_ITEMS]
-    )
-    return [(f"{t.project.key}-{t.number} {t.title}", task_path(t)) for t in tasks]
-
 
 MATERIALIZE_EVERY = 15 * 60
 
@@ -93,12 +51,13 @@ def assigned_title(params: Mapping[str, Any]) -> str:
 
 
 def connect() -> None:
-    from keel.accounts.offboarding import register_offboarding_step
+    from keel.accounts.offboarding import Receiver, register_offboarding_step
     from keel.core.audit import register_action_labels
     from keel.core.scheduler import every
     from keel.core.seeding import register_demo_seeder, register_large_seeder
     from keel.notifications.kinds import register_kind
     from keel.org.ownership import register_seat_ownership
+    from keel.tasks import offboarding
     from keel.tasks.demo import seed_demo_tasks
     from keel.tasks.jobs import materialize_recurrences
     from keel.tasks.services import tasks as task_services
@@ -112,9 +71,18 @@ def connect() -> None:
     register_kind("task.commented", _("Comments on tasks you follow"),
                   title=_("{actor} commented on {task}"), in_app=True, email=False)  # fmt: skip
     register_action_labels(AUDIT_LABELS)
-    register_offboarding_step("tasks.open_work", _("Open tasks to reassign"),
-                              open_work_on_offboarding)  # fmt: skip
-    register_seat_ownership("tasks.tasks", _("Tasks"), seat_open_tasks)
+    register_offboarding_step(
+        "tasks.open_work", _("Open tasks assigned to them"), offboarding.hand_over_open_tasks,
+        preview=offboarding.preview_open_tasks, receiver=Receiver.PERSON,
+        empty_label=_("Leave unassigned"),
+    )  # fmt: skip
+    register_offboarding_step(
+        "tasks.series", _("Recurring tasks assigned to them"), offboarding.hand_over_series,
+        preview=offboarding.preview_series, receiver=Receiver.PERSON, allow_empty=False,
+    )  # fmt: skip
+    register_seat_ownership("tasks.tasks", _("Open tasks"), offboarding.seat_open_tasks)
+    register_seat_ownership("tasks.series", _("Recurring tasks"), offboarding.seat_series)
+    register_seat_ownership("tasks.projects", _("Projects it owns"), offboarding.seat_projects)
     register_demo_seeder(seed_demo_tasks)
     register_action_labels(IO_ACTION_LABELS)
     register_large_seeder(_seed_large)

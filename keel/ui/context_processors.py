@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django.http import HttpRequest
 
 from keel.core.models import Membership
-from keel.ui.nav import Badges, NavLink, Section, front_url, links_for
+from keel.ui.nav import Badges, NavLink, Section, front_url, links_for, workspace_logo_url
 
 if TYPE_CHECKING:
     from keel.core.models import Workspace
@@ -60,6 +60,11 @@ class Shell:
     def nav_workspace(self) -> Workspace | None:
         nav = self.nav_membership
         return nav.workspace if nav is not None else None
+
+    @cached_property
+    def logo_url(self) -> str:
+        """The navigation workspace's logo (served from our host for members), or ""."""
+        return workspace_logo_url(self.nav_workspace)
 
     @cached_property
     def badges(self) -> Badges:

@@ -7,6 +7,7 @@ the current membership without SQL — except a badge's count, computed once per
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -19,7 +20,7 @@ from keel.core.permissions import PERMISSIONS, has_perm
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-    from keel.core.models import Membership
+    from keel.core.models import Membership, Workspace
 
 Section = Literal["main", "bottom", "switcher"]
 SECTIONS: tuple[Section, ...] = ("main", "bottom", "switcher")
@@ -81,6 +82,30 @@ def nav_items(section: Section) -> list[NavItem]:
         (item for item in _ITEMS.values() if item.section == section),
         key=lambda item: (item.order, item.key),
     )
+
+
+# The URL name (taking `ws`) that serves a workspace's logo, registered by the app that owns
+# the settings page: ui cannot name an app's URL, and the logo is served permission-checked
+# from our own host rather than from a public media URL.
+_LOGO_URL_NAME: list[str] = []
+
+
+def register_workspace_logo(url_name: str) -> None:
+    """Show the workspace's logo in the sidebar, served by `url_name` (with `ws=<slug>`)."""
+    _LOGO_URL_NAME[:] = [url_name]
+
+
+def workspace_logo_url(workspace: Workspace | None) -> str:
+    """The logo's URL for the shell, or "" when the workspace has none.
+
+    The stored file's name is in the query so a new upload is not hidden by the browser's
+    cached copy of the old one (the view lets browsers keep it for an hour).
+    """
+    if workspace is None or not workspace.logo or not _LOGO_URL_NAME:
+        return ""
+    url = reverse(_LOGO_URL_NAME[0], kwargs={"ws": workspace.slug})
+    version = hashlib.sha256(workspace.logo.name.encode()).hexdigest()[:12]
+    return f"{url}?v={version}"
 
 
 def nav_item(key: str) -> NavItem | None:

@@ -110,7 +110,7 @@ def test_newcomer_signs_up_invites_promotes_and_offboards(new_context, smtp_mail
     ).click()
     owner.wait_for_url(re.compile(r"/members/\d+/offboard/$"))
     axe.check(owner, "offboard confirm")
-    owner.get_by_role("button", name="Offboard now").click()
+    owner.get_by_role("button", name="Offboard and hand over").click()
     owner.wait_for_url(re.compile(r"/members/\d+/offboarding/$"))
     expect(owner.get_by_role("heading", name=f"Offboarding of {MEMBER_NAME}")).to_be_visible()
     axe.check(owner, "offboarding summary")

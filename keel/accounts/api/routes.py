@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
-from keel.accounts import services
+from keel.accounts import selectors, services
 from keel.accounts.api.schemas import (
     GroupDetailOut,
     GroupIn,
@@ -28,13 +28,16 @@ from keel.accounts.api.schemas import (
     MemberPatchIn,
     MeOut,
     MyWorkspaceOut,
+    OffboardIn,
     OffboardingOut,
+    OffboardingPlanOut,
     QueuedOut,
     WorkspaceSettingsOut,
     WorkspaceSettingsPatchIn,
 )
 from keel.accounts.models import Group, Invitation, User
 from keel.accounts.offboarding import step_label
+from keel.accounts.titles import prepare_titles
 from keel.core.api_support import (
     ERROR_RESPONSES,
     Page,
@@ -167,7 +170,9 @@ def member_list(
     members = _members(membership)
     if not include_offboarded:
         members = members.active()
-    return paginate(members, params, order_by="user__email")
+    page = paginate(members, params, order_by="user__email")
+    prepare_titles(page.items)  # the seat's title, for the whole page in one query
+    return page
 
 
 @router.post(
@@ -202,27 +207,69 @@ def member_update(
     )
 
 
+@router.get(
+    f"{WS}/members/{{member_id}}/offboarding-plan",
+    response={200: OffboardingPlanOut, **ERROR_RESPONSES},
+    tags=["members"],
+)
+def member_offboarding_plan(request: HttpRequest, slug: str, member_id: int) -> dict[str, Any]:
+    """What offboarding this member would hand over, and to whom by default."""
+    membership = workspace_membership(request, slug)
+    require(membership, "members.offboard")
+    target = get_in_workspace(_members(membership), membership, member_id)
+    if not target.is_active:
+        raise ValidationError(_("%(name)s has already been offboarded.") % {
+            "name": target.user.display_name})  # fmt: skip
+    plan = selectors.offboarding_plan(actor=membership, membership=target)
+    return {
+        "member": target,
+        "successor_id": plan.successor.pk,
+        "sections": [
+            {
+                "key": section.key, "label": str(section.label),
+                "receiver": str(section.receiver), "allow_empty": section.allow_empty,
+                "items": [
+                    {"key": item.key, "label": item.label, "detail": item.detail,
+                     "url": item.url,
+                     "default_receiver_id": section.default.pk if section.default else None}
+                    for item in section.items
+                ],
+            }
+            for section in plan.sections
+        ],
+    }  # fmt: skip
+
+
 @router.post(
     f"{WS}/members/{{member_id}}/offboard",
     response={200: OffboardingOut, **ERROR_RESPONSES},
     tags=["members"],
 )
-def member_offboard(request: HttpRequest, slug: str, member_id: int) -> dict[str, Any]:
-    """End the member's access at once; returns what each offboarding step did."""
+def member_offboard(
+    request: HttpRequest, slug: str, member_id: int, payload: OffboardIn | None = None
+) -> dict[str, Any]:
+    """End the member's access at once and hand their work over; returns what moved where.
+
+    Without a body every item goes to the plan's default receiver (see offboarding-plan).
+    """
     membership = workspace_membership(request, slug)
     target = get_in_workspace(_members(membership), membership, member_id)
     summary = services.membership_offboard(
-        actor=membership, membership=target, context=AuditContext.from_request(request)
+        actor=membership,
+        membership=target,
+        handover=payload.handover if payload else None,
+        context=AuditContext.from_request(request),
     )
     return {
         "member": summary.membership,
         "steps": [
             {
                 "key": key,
-                "label": str(services.CORE_STEP_LABELS.get(key) or step_label(key)),
+                "label": str(step_label(key)),
                 "count": result.count,
                 "items": [str(item) for item in result.items],
                 "url": result.url,
+                "moves": [move.as_data() for move in result.moves],
             }
             for key, result in summary.steps
         ],

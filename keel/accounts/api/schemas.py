@@ -104,10 +104,16 @@ class MemberOut(Schema):
     email: str = Field(..., alias="user.email")
     full_name: str = Field(..., alias="user.full_name")
     role: Role
-    title: str
+    title: str = Field(..., description="The title of the seat(s) they hold, else their own.")
     is_external: bool
     joined_at: datetime = Field(..., alias="created_at")
     offboarded_at: datetime | None
+
+    @staticmethod
+    def resolve_title(obj: Any) -> str:
+        from keel.accounts.titles import display_title
+
+        return display_title(obj)
 
 
 class InvitationOut(Schema):
@@ -120,17 +126,58 @@ class InvitationOut(Schema):
     created_at: datetime
 
 
+class OffboardingMoveOut(Schema):
+    item: str
+    kind: str = Field(..., description="person, unassigned, revoked, seat_filled or seat_empty.")
+    to: str = Field(..., description="The receiver's name; empty when nobody received it.")
+
+
 class OffboardingStepOut(Schema):
     key: str
     label: str
     count: int
     items: list[str]
     url: str
+    moves: list[OffboardingMoveOut]
 
 
 class OffboardingOut(Schema):
     member: MemberOut
     steps: list[OffboardingStepOut]
+
+
+class HandoverItemOut(Schema):
+    key: str
+    label: str
+    detail: str
+    url: str
+    default_receiver_id: int | None = Field(
+        ..., description="The member who receives it unless told otherwise (null: nobody)."
+    )
+
+
+class HandoverSectionOut(Schema):
+    key: str
+    label: str
+    receiver: str = Field(
+        ..., description="person (who takes it over), holder (who holds the seat) or none."
+    )
+    allow_empty: bool
+    items: list[HandoverItemOut]
+
+
+class OffboardingPlanOut(Schema):
+    member: MemberOut
+    successor_id: int = Field(..., description="Who receives their own work by default.")
+    sections: list[HandoverSectionOut]
+
+
+class OffboardIn(Schema):
+    handover: dict[str, dict[str, int | None]] = Field(
+        default_factory=dict,
+        description="Section key → item key → member id to receive it (null: nobody / leave "
+        "the seat empty). Items left out get the plan's default.",
+    )
 
 
 class GroupMemberOut(Schema):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from typing import Any
 
 from django import forms
@@ -18,17 +17,7 @@ from keel.core.models import (
     slug_validator,
 )
 from keel.core.services import AuditContext
-
-COMMON_TIMEZONES = [
-    "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo",
-    "Europe/London", "Europe/Berlin", "America/New_York", "America/Chicago",
-    "America/Los_Angeles", "Australia/Sydney", "UTC",
-]  # fmt: skip
-
-
-def timezone_choices() -> list[tuple[str, str]]:
-    rest = sorted(zoneinfo.available_timezones() - set(COMMON_TIMEZONES))
-    return [(tz, tz.replace("_", " ")) for tz in COMMON_TIMEZONES + rest]
+from keel.ui.timezones import timezone_choices
 
 
 class WorkspaceForm(forms.Form):

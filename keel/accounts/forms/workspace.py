@@ -11,8 +11,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from keel.accounts.forms.settings import timezone_choices
 from keel.core.models import WORKSPACE_CURRENCIES, WeekStart, Workspace
+from keel.ui.timezones import timezone_choices
 
 SETTINGS_FIELDS = ("name", "email_domain", "language", "timezone", "week_start", "currency")
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -85,87 +83,6 @@ def pending_invitations(*, workspace: Workspace) -> QuerySet[Invitation]:
         .select_related("invited_by")
         .order_by("-created_at")
     )
-
-
-@dataclass
-class OffboardingStepView:
-    key: str
-    label: Any
-    count: int
-    items: list[str] = field(default_factory=list)
-    url: str = ""
-
-
-@dataclass
-class OffboardingReport:
-    event: AuditEvent
-    steps: list[OffboardingStepView]
-
-
-def _safe_url(url: str) -> str:
-    # Follow-up links come from hook steps; only same-site paths and http(s) become links.
-    if url.startswith("/") and not url.startswith("//"):
-        return url
-    return url if url.startswith(("https://", "http://")) else ""
-
-
-def offboarding_report(*, actor: Membership, membership: Membership) -> OffboardingReport | None:
-    """What offboarding did, read back from its audit event (the record of truth)."""
-    from keel.accounts.offboarding import step_label
-    from keel.accounts.services import CORE_STEP_LABELS
-
-    event = (
-        AuditEvent.objects.in_workspace(actor.workspace)
-        .filter(
-            action="member.offboarded",
-            target_type=membership._meta.label_lower,
-            target_id=str(membership.pk),
-        )
-        .order_by("-created_at", "-id")
-        .first()
-    )
-    if event is None:
-        return None
-    steps = []
-    for raw in event.data.get("steps", []):
-        key = str(raw.get("key", ""))
-        steps.append(
-            OffboardingStepView(
-                key=key,
-                label=CORE_STEP_LABELS.get(key) or step_label(key),
-                count=int(raw.get("count") or 0),
-                items=[str(i) for i in raw.get("items") or []],
-                url=_safe_url(str(raw.get("url") or "")),
-            )
-        )
-    return OffboardingReport(event=event, steps=steps)
-
-
-def offboarding_preview(*, membership: Membership) -> list[OffboardingStepView]:
-    """What offboarding will do, before it is confirmed (registered steps without counts)."""
-    from keel.accounts.models import ApiToken
-    from keel.accounts.offboarding import offboarding_steps
-    from keel.accounts.services import CORE_STEP_LABELS
-
-    tokens = list(
-        ApiToken.objects.usable().filter(membership=membership).values_list("name", flat=True)
-    )
-    groups = list(
-        GroupMembership.objects.filter(membership=membership)
-        .order_by("group__name")
-        .values_list("group__name", flat=True)
-    )
-    steps = [
-        OffboardingStepView("accounts.sessions", CORE_STEP_LABELS["accounts.sessions"], -1),
-        OffboardingStepView(
-            "accounts.tokens", CORE_STEP_LABELS["accounts.tokens"], len(tokens), tokens
-        ),
-        OffboardingStepView(
-            "accounts.groups", CORE_STEP_LABELS["accounts.groups"], len(groups), groups
-        ),
-    ]
-    steps += [OffboardingStepView(step.key, step.label, -1) for step in offboarding_steps()]
-    return steps
 
 
 # --- Groups ----------------------------------------------------------------------------------

@@ -21,10 +21,10 @@ from keel.accounts.services.invitations import (
     invitation_signup,
     invitation_url,
 )
-from keel.accounts.services.members import (
-    CORE_STEP_LABELS,
+from keel.accounts.services.members import membership_change_role
+from keel.accounts.services.offboarding import (
+    HandoverChoices,
     OffboardingSummary,
-    membership_change_role,
     membership_offboard,
 )
 from keel.accounts.services.users import PROFILE_FIELDS, user_language_set, user_profile_update
@@ -35,9 +35,9 @@ from keel.accounts.services.workspaces import (
 )
 
 __all__ = [
-    "CORE_STEP_LABELS",
     "PROFILE_FIELDS",
     "STAFF_ROLES",
+    "HandoverChoices",
     "OffboardingSummary",
     "audit_export_record",
     "group_create",

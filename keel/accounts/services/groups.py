@@ -4,6 +4,8 @@ members, send (one message per member, so no address leaks).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -11,9 +13,13 @@ from django.utils.translation import gettext as _
 
 from keel.accounts import events
 from keel.accounts.models import Group, GroupMembership
+from keel.core.mail import as_reader
 from keel.core.models import Membership
 from keel.core.permissions import require
 from keel.core.services import AuditContext, audit_event, same_workspace
+
+# recipient → (subject, text body, HTML body), rendered in the recipient's language.
+Render = Callable[[Membership], tuple[str, str, str]]
 
 
 @transaction.atomic
@@ -98,17 +104,20 @@ def group_set_members(
 
 @transaction.atomic
 def group_send(
-    *, actor: Membership, group: Group, subject: str, body: str, html: str = "",
-    context: AuditContext | None = None,
+    *, actor: Membership, group: Group, subject: str = "", body: str = "", html: str = "",
+    render: Render | None = None, context: AuditContext | None = None,
 ) -> int:  # fmt: skip
     """Email every active member of the group, one message each (no addresses leak).
 
     Returns how many messages were queued. Later modules call this for "send today's
-    task list to Sales".
+    task list to Sales": they pass `render(recipient) -> (subject, text, html)`, called once
+    per recipient in that recipient's language and time zone (`core.mail.as_reader`), so each
+    reads the message in their own language. Without `render`, the text written by the
+    sender goes to everyone as written.
     """
     require(actor, "groups.send")
     same_workspace(actor, group)
-    if not subject.strip():
+    if render is None and not subject.strip():
         raise ValidationError({"subject": _("Write a subject.")})
     recipients = list(
         Membership.objects.active()
@@ -117,6 +126,9 @@ def group_send(
     )
     reply_to = [actor.user.email]
     for recipient in recipients:
+        if render is not None:
+            with as_reader(recipient):
+                subject, body, html = render(recipient)
         message = EmailMultiAlternatives(
             subject=subject.strip(), body=body, to=[recipient.user.email], reply_to=reply_to,
             headers={"List-Id": f"<{group.address.replace('@', '.')}>"},
@@ -124,6 +136,9 @@ def group_send(
         if html:
             message.attach_alternative(html, "text/html")
         message.send()
+    if render is not None:  # the log records the subject as the sender reads it
+        with as_reader(actor):
+            subject = render(actor)[0]
     audit_event(actor, "group.sent", group, context,
                 subject=subject[:200], recipients=len(recipients))  # fmt: skip
     events.publish(events.GROUP_SENT, actor=actor, group=group, subject=subject.strip(),

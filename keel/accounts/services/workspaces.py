@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from keel.accounts import events
 from keel.accounts.models import User
 from keel.accounts.services.users import language_problem
 from keel.core.audit import audit
@@ -64,6 +65,7 @@ def workspace_create(
     membership = Membership.objects.create(workspace=workspace, user=user, role=Role.OWNER)
     audit(action="workspace.created", actor=user, workspace=workspace, target=workspace,
           context=context)  # fmt: skip
+    events.publish(events.WORKSPACE_CREATED, owner=membership)
     return membership
 
 

@@ -6,7 +6,12 @@ import pytest
 from django.urls import reverse
 
 from keel.accounts.models import ApiToken, GroupMembership, Invitation
-from keel.accounts.offboarding import _STEPS, OffboardingStepResult, register_offboarding_step
+from keel.accounts.offboarding import (
+    _STEPS,
+    HandoverItem,
+    OffboardingStepResult,
+    register_offboarding_step,
+)
 from keel.core.models import AuditEvent, Membership, Role
 from keel.core.tests.factories import MembershipFactory
 
@@ -262,10 +267,13 @@ def test_role_form_hidden_for_people_above_you(login, admin, owner, member):
 
 @pytest.fixture
 def fake_step():
-    def run(target, actor):
+    def run(target, actor, handover):
         return OffboardingStepResult(count=1, items=["Reorder stock"], url="/acme/tasks/?who=x")
 
-    register_offboarding_step("test.tasks", "Open tasks to reassign", run)
+    def preview(target):
+        return [HandoverItem(key="1", label="Reorder stock")]
+
+    register_offboarding_step("test.tasks", "Open tasks to reassign", run, preview=preview)
     yield
     _STEPS.pop("test.tasks", None)
 
@@ -276,7 +284,7 @@ def test_offboard_confirmation_lists_what_will_happen(login, owner, member, make
     assert response.status_code == 200
     html = response.content.decode()
     assert "API tokens revoked" in html and "Laptop" in html
-    assert "Open tasks to reassign" in html
+    assert "Open tasks to reassign" in html and "Reorder stock" in html
     member.refresh_from_db()
     assert member.is_active  # GET changes nothing
 

@@ -222,7 +222,7 @@ def test_cannot_change_role_in_another_workspace(owner, outsider):
 def fake_step():
     calls: list[tuple[Membership, Membership]] = []
 
-    def run(target: Membership, actor: Membership) -> OffboardingStepResult:
+    def run(target: Membership, actor: Membership, handover) -> OffboardingStepResult:
         calls.append((target, actor))
         return OffboardingStepResult(count=2, items=["Task A", "Task B"], url="/acme/tasks/")
 
@@ -254,14 +254,15 @@ def test_offboarding_ends_access_and_reports(owner, member, make_group, make_tok
     assert steps["accounts.tokens"]["items"] == ["Laptop"]
     assert steps["accounts.groups"]["items"] == ["Sales"]
     assert steps["test.tasks"] == {
-        "key": "test.tasks", "count": 2, "items": ["Task A", "Task B"], "url": "/acme/tasks/"
+        "key": "test.tasks", "count": 2, "items": ["Task A", "Task B"], "url": "/acme/tasks/",
+        "moves": [],
     }  # fmt: skip
 
 
 def test_failing_hook_step_rolls_back_the_whole_offboarding(owner, member, make_token):
     token = make_token(member)
 
-    def boom(target: Membership, actor: Membership) -> OffboardingStepResult:
+    def boom(target: Membership, actor: Membership, handover) -> OffboardingStepResult:
         raise RuntimeError("step failed")
 
     register_offboarding_step("test.boom", "Boom", boom)

@@ -184,7 +184,7 @@ def test_owner_sees_the_form_with_current_values(login, owner, workspace):
     assert 'enctype="multipart/form-data"' in html
     # Common time zones come first, readable.
     assert html.index("Asia/Shanghai") < html.index("Africa/Abidjan")
-    assert ">Asia/Hong Kong<" in html
+    assert "Hong Kong — Asia/Hong_Kong</option>" in html
 
 
 def test_owner_saves_the_settings(login, owner, workspace):

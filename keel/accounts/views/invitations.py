@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from keel.accounts import services
 from keel.accounts.forms.people import InvitationSignupForm
 from keel.accounts.models import Invitation, User
+from keel.core.language import remember_session_language
 from keel.core.models import Membership
 from keel.core.services import AuditContext
 from keel.ui.forms import submit
@@ -84,6 +85,6 @@ def _sign_up(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     ))  # fmt: skip
     if membership is not None:
         login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
-        request.session["keel_language"] = membership.user.language
+        remember_session_language(request, membership.user.language)
         return redirect(front_url(invitation.workspace.slug))
     return _page(request, invitation, "sign_up", status=400 if form.errors else 200, form=form)

@@ -9,7 +9,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from keel.accounts import selectors, services
+from keel.accounts.forms.offboarding import HandoverForm
 from keel.accounts.forms.people import (
     InviteForm,
     MemberFilterForm,
@@ -188,35 +188,28 @@ def _back(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def member_offboard(request: HttpRequest, ws: str, pk: int) -> HttpResponse:
+    """The handover plan with a receiver per item; confirming offboards and hands over."""
     actor = request_membership(request)
     require(actor, "members.offboard")
     target = selectors.get_membership_for(actor, pk)
     if not target.is_active:
         return redirect("member_offboarding", ws=ws, pk=pk)
-    error_messages: list[str] = []
-    if request.method == "POST":
-        try:
-            services.membership_offboard(
-                actor=actor, membership=target, context=AuditContext.from_request(request)
-            )
-        except ValidationError as error:
-            error_messages = list(error.messages)
-        else:
-            messages.success(
-                request,
-                _("%(name)s has been offboarded.") % {"name": target.user.display_name},
-            )
-            return redirect("member_offboarding", ws=ws, pk=pk)
-    context = {
-        "target": target,
-        "steps": selectors.offboarding_preview(membership=target),
-        "errors": error_messages,
-    }
+    plan = selectors.offboarding_plan(actor=actor, membership=target)
+    form = HandoverForm(request.POST if request.method == "POST" else None, plan=plan)
+    done = submit(request, form, lambda data: services.membership_offboard(
+        actor=actor, membership=target, handover=form.handover(),
+        context=AuditContext.from_request(request),
+    ))  # fmt: skip
+    if done is not None:
+        messages.success(
+            request, _("%(name)s has been offboarded.") % {"name": target.user.display_name}
+        )
+        return redirect("member_offboarding", ws=ws, pk=pk)
     return render(
         request,
         "accounts/members/offboard_confirm.html",
-        context,
-        status=400 if error_messages else 200,
+        {"target": target, "plan": plan, "form": form},
+        status=400 if form.errors else 200,
     )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import cast
 
 from allauth.account.decorators import reauthentication_required
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,32 +21,15 @@ from keel.accounts.forms import ProfileForm, TokenCreateForm
 from keel.accounts.models import ApiToken, User
 from keel.accounts.selectors.user import user_api_tokens
 from keel.accounts.tokens import token_create, token_revoke
+from keel.core.language import remember_session_language, set_language_cookie
 from keel.core.services import AuditContext
 from keel.ui.forms import submit
 
 
 def _apply_language(request: HttpRequest, response: HttpResponse, language: str) -> None:
     """Switch the UI language now: the session for this login, the cookie for LocaleMiddleware."""
-    if language:
-        request.session["keel_language"] = language
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            path=settings.LANGUAGE_COOKIE_PATH,
-            domain=settings.LANGUAGE_COOKIE_DOMAIN,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-        )
-    else:
-        request.session.pop("keel_language", None)
-        response.delete_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            path=settings.LANGUAGE_COOKIE_PATH,
-            domain=settings.LANGUAGE_COOKIE_DOMAIN,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-        )
+    remember_session_language(request, language)
+    set_language_cookie(response, language)
 
 
 def remember_language(request: HttpRequest, language: str) -> None:
@@ -58,7 +40,7 @@ def remember_language(request: HttpRequest, language: str) -> None:
     services.user_language_set(
         user=request.user, language=language, context=AuditContext.from_request(request)
     )
-    request.session["keel_language"] = language
+    remember_session_language(request, language)
 
 
 @login_required

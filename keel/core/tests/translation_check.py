@@ -46,9 +46,18 @@ TIME_ZONES = frozenset(
 )
 
 
+# A time-zone menu's label (keel.ui.timezones): "(UTC+08:00) 上海 — Asia/Shanghai" or
+# "(UTC+01:00) Africa/Algiers". The offset and the IANA name are identifiers; a city's name
+# is prose and must be translated.
+ZONE_LABEL = re.compile(r"^\(UTC[+-]\d\d:\d\d\) (?:(?P<city>.+) — )?(?P<zone>\S.*)$")
+
+
 def offending(text: str, *, extra_allowed: frozenset[str] = frozenset()) -> bool:
     if text in TIME_ZONES:
         return False
+    label = ZONE_LABEL.match(text)
+    if label and label["zone"] in TIME_ZONES:
+        text = label["city"] or ""
     for pattern in DATA_PATTERNS:
         text = pattern.sub(" ", text)
     allowed = ALLOWED_WORDS | extra_allowed

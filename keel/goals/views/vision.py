@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -85,6 +86,27 @@ def _form_page(
                   status=400 if form.errors else 200)  # fmt: skip
 
 
+def _confirm_delete(
+    request: HttpRequest,
+    *,
+    delete: Callable[[AuditContext], object],
+    done: str,
+    then: str,
+    title: str,
+    text: str,
+    button: str,
+    cancel_url: str,
+) -> HttpResponse:
+    """The delete confirmation of a value, goal or milestone: GET asks (`title`, `text`,
+    `button`, `cancel_url`); POST runs `delete(context)`, says `done` and goes to `then`."""
+    if request.method == "POST":
+        delete(AuditContext.from_request(request))
+        messages.success(request, done)
+        return redirect(then)
+    context = {"title": title, "text": text, "button": button, "cancel_url": cancel_url}
+    return render(request, "goals/confirm_delete.html", context)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def vision_edit(request: HttpRequest, ws: str) -> HttpResponse:
@@ -140,17 +162,16 @@ def value_delete(request: HttpRequest, ws: str, value_id: int) -> HttpResponse:
     actor = request_membership(request)
     require(actor, "goals.manage")
     value = selectors.get_value_for(actor, value_id)
-    if request.method == "POST":
-        services.value_delete(actor=actor, value=value, context=AuditContext.from_request(request))
-        messages.success(request, _("Value %(title)s deleted.") % {"title": value.title})
-        return redirect(_vision_url(ws, "values"))
-    context = {
-        "title": _("Delete the value “%(title)s”?") % {"title": value.title},
-        "text": _("It disappears from the vision page. Goals and milestones stay."),
-        "button": _("Delete value"),
-        "cancel_url": _vision_url(ws, "values"),
-    }
-    return render(request, "goals/confirm_delete.html", context)
+    return _confirm_delete(
+        request,
+        delete=lambda context: services.value_delete(actor=actor, value=value, context=context),
+        done=_("Value %(title)s deleted.") % {"title": value.title},
+        then=_vision_url(ws, "values"),
+        title=_("Delete the value “%(title)s”?") % {"title": value.title},
+        text=_("It disappears from the vision page. Goals and milestones stay."),
+        button=_("Delete value"),
+        cancel_url=_vision_url(ws, "values"),
+    )
 
 
 @login_required
@@ -213,17 +234,16 @@ def goal_delete(request: HttpRequest, ws: str, goal_id: int) -> HttpResponse:
     actor = request_membership(request)
     require(actor, "goals.manage")
     goal = selectors.get_goal_for(actor, goal_id)
-    if request.method == "POST":
-        services.goal_delete(actor=actor, goal=goal, context=AuditContext.from_request(request))
-        messages.success(request, _("Goal %(title)s deleted.") % {"title": goal.title})
-        return redirect(_vision_url(ws, "goals"))
-    context = {
-        "title": _("Delete the goal “%(title)s”?") % {"title": goal.title},
-        "text": _("Its milestones are deleted with it. The seats they needed stay on the chart."),
-        "button": _("Delete goal"),
-        "cancel_url": _vision_url(ws, f"goal-{goal.pk}"),
-    }
-    return render(request, "goals/confirm_delete.html", context)
+    return _confirm_delete(
+        request,
+        delete=lambda context: services.goal_delete(actor=actor, goal=goal, context=context),
+        done=_("Goal %(title)s deleted.") % {"title": goal.title},
+        then=_vision_url(ws, "goals"),
+        title=_("Delete the goal “%(title)s”?") % {"title": goal.title},
+        text=_("Its milestones are deleted with it. The seats they needed stay on the chart."),
+        button=_("Delete goal"),
+        cancel_url=_vision_url(ws, f"goal-{goal.pk}"),
+    )
 
 
 # --- Milestones ----------------------------------------------------------------------------
@@ -315,17 +335,15 @@ def milestone_delete(request: HttpRequest, ws: str, milestone_id: int) -> HttpRe
     actor = request_membership(request)
     require(actor, "goals.manage")
     milestone = selectors.get_milestone_for(actor, milestone_id)
-    if request.method == "POST":
-        goal_pk = milestone.goal_id
-        services.milestone_delete(
-            actor=actor, milestone=milestone, context=AuditContext.from_request(request)
-        )
-        messages.success(request, _("Milestone deleted."))
-        return redirect(_vision_url(ws, f"goal-{goal_pk}"))
-    context = {
-        "title": _("Delete the milestone “%(title)s”?") % {"title": str(milestone)},
-        "text": _("The goal stays; the seats it needed stay on the chart."),
-        "button": _("Delete milestone"),
-        "cancel_url": _vision_url(ws, f"milestone-{milestone.pk}"),
-    }
-    return render(request, "goals/confirm_delete.html", context)
+    return _confirm_delete(
+        request,
+        delete=lambda context: services.milestone_delete(
+            actor=actor, milestone=milestone, context=context
+        ),
+        done=_("Milestone deleted."),
+        then=_vision_url(ws, f"goal-{milestone.goal_id}"),
+        title=_("Delete the milestone “%(title)s”?") % {"title": str(milestone)},
+        text=_("The goal stays; the seats it needed stay on the chart."),
+        button=_("Delete milestone"),
+        cancel_url=_vision_url(ws, f"milestone-{milestone.pk}"),
+    )

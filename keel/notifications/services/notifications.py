@@ -13,10 +13,10 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from keel.core.mail import absolute_url
+from keel.core.mail import absolute_url, as_reader, reader_language
 from keel.core.models import Membership
 from keel.core.permissions import require
 from keel.notifications.kinds import KINDS, render_title
@@ -25,7 +25,7 @@ from keel.notifications.selectors import preference_for
 
 
 def recipient_language(membership: Membership) -> str:
-    return membership.user.language or membership.workspace.language or settings.LANGUAGE_CODE
+    return reader_language(membership)
 
 
 def notify(
@@ -58,7 +58,7 @@ def notify(
             raise TypeError(f"Notification parameter {name!r} must be a str, int or None.")
     body = str(body)
     # The stored title and the email are rendered in the recipient's language.
-    with translation.override(recipient_language(recipient)):
+    with as_reader(recipient):
         title = render_title(kind, params)
         if title is None:
             raise ValueError(f"Parameters {sorted(params)} do not render kind {kind!r}.")

@@ -4,6 +4,7 @@ services', whose ValidationErrors the views put back beside the fields (`ui.form
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -117,8 +118,11 @@ class SeatForm(forms.Form):
         help_text=_("One per line. Later modules link SOPs and recurring tasks to them."),
     )  # fmt: skip
     employment_type = forms.ChoiceField(label=_("Employment type"), choices=EmploymentType.choices)
+    # FTE and currency are optional to the person filling the form: an empty FTE is full time,
+    # and the currency matters only with a cost (itself optional). Marked required, they
+    # carried an asterisk the user need not act on (issue 9: asterisks match `required`).
     fte = forms.DecimalField(
-        label=_("FTE"), max_digits=3, decimal_places=2, initial="1.00",
+        label=_("FTE"), max_digits=3, decimal_places=2, initial="1.00", required=False,
         help_text=_("Full-time equivalent: 1 for full time, 0.5 for half time."),
     )  # fmt: skip
     cost_per_month = forms.DecimalField(
@@ -126,7 +130,10 @@ class SeatForm(forms.Form):
         help_text=_("Optional. Used by the headcount plan."),
     )  # fmt: skip
     cost_currency = forms.ChoiceField(
-        label=_("Currency"), choices=[(c, c) for c in CURRENCIES], initial=DEFAULT_CURRENCY
+        label=_("Currency"),
+        choices=[(c, c) for c in CURRENCIES],
+        initial=DEFAULT_CURRENCY,
+        required=False,
     )
     status = forms.ChoiceField(
         label=_("Status"), choices=SeatStatus.choices, initial=SeatStatus.OPEN,
@@ -190,6 +197,16 @@ class SeatForm(forms.Form):
         field = self.fields[name]
         assert isinstance(field, forms.ChoiceField)
         field.choices = choices
+
+    def clean_fte(self) -> Decimal:
+        fte = self.cleaned_data.get("fte")
+        return Decimal("1.00") if fte is None else fte
+
+    def clean_cost_currency(self) -> str:
+        chosen = self.cleaned_data.get("cost_currency")
+        return str(
+            chosen or self.initial.get("cost_currency") or self.fields["cost_currency"].initial
+        )
 
     def clean_department(self) -> Department | None:
         pk = self.cleaned_data.get("department")

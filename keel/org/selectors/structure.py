@@ -5,6 +5,7 @@ Every query starts from the workspace; access helpers raise 404 for other worksp
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -165,12 +166,41 @@ def member_choices(*, workspace: Workspace) -> QuerySet[Membership]:
     return members.order_by("user__full_name", "user__email")
 
 
+@dataclass(frozen=True)
+class HistoryRow:
+    """One period of a seat's history: a person held it, or it was vacant (holder None).
+
+    A placeholder name ("Alex — to hire") stands in for nobody, so its periods are vacancies
+    like any other; back-to-back vacant periods (a placeholder renamed) read as one gap.
+    """
+
+    holder: Membership | None
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+
+    @property
+    def vacant(self) -> bool:
+        return self.holder is None
+
+
+def history_rows(holdings: list[SeatHolding]) -> list[HistoryRow]:
+    """The seat's history newest first, with adjacent vacancies merged into one gap."""
+    rows: list[HistoryRow] = []
+    for holding in holdings:  # newest first
+        previous = rows[-1] if rows else None
+        if holding.holder is None and previous is not None and previous.vacant:
+            rows[-1] = HistoryRow(None, holding.started_at, previous.ended_at)
+        else:
+            rows.append(HistoryRow(holding.holder, holding.started_at, holding.ended_at))
+    return rows
+
+
 @dataclass
 class SeatPage:
     seat: Seat
     responsibilities: list[Responsibility]
     direct_reports: list[Seat]
-    history: list[SeatHolding]
+    history: list[HistoryRow]
     holder_seat_count: int
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -199,7 +229,7 @@ def seat_page(*, seat: Seat) -> SeatPage:
             )
         ),
         direct_reports=reports,
-        history=history,
+        history=history_rows(history),
         holder_seat_count=count,
     )
 

@@ -30,6 +30,7 @@ from keel.tasks.forms.lists import (
 )
 from keel.tasks.forms.projects import (
     ProjectForm,
+    ProjectKeyField,
     ProjectMembersForm,
     SectionForm,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "MembersChoiceField",
     "Pickers",
     "ProjectForm",
+    "ProjectKeyField",
     "ProjectMembersForm",
     "QuickAddForm",
     "SavedFilterForm",

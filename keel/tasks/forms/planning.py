@@ -6,8 +6,6 @@ They only parse input; the rules (valid RRULE, who may do what) are the services
 from __future__ import annotations
 
 import datetime
-import zoneinfo
-from functools import cache
 from typing import Any
 
 from django import forms
@@ -25,6 +23,7 @@ from keel.tasks.models import (
     Section,
 )
 from keel.tasks.recurrence import Preset, preset_fields
+from keel.ui.timezones import timezone_choices
 from keel.ui.widgets import IsoDateInput, IsoTimeInput
 
 WEEKDAY_CHOICES = [
@@ -42,12 +41,6 @@ PRESET_CHOICES = [
     (Preset.CUSTOM, _("Custom rule (RFC 5545 RRULE)")),
 ]
 PERIOD_CHOICES = [("day", _("Day")), ("week", _("Week")), ("month", _("Month"))]
-
-
-@cache
-def timezone_choices() -> list[tuple[str, str]]:
-    return [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name or
-            name == "UTC"]  # fmt: skip
 
 
 class RecurrenceForm(forms.Form):

@@ -17,8 +17,18 @@ from keel.tasks.models import Project, Visibility
 
 
 class ProjectKeyField(forms.RegexField):
-    """A project key, upper-cased before it is checked: "amz" is AMZ (tasks/project_key.js
-    does the same as the user types)."""
+    """A project key, 2–6 letters A–Z, upper-cased before it is checked: "amz" is AMZ
+    (tasks/project_key.js does the same as the user types). Every form that takes a project's
+    key uses it (project settings, import into a new project), so they accept the same keys
+    and word the error alike."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Key"))
+        kwargs.setdefault("help_text", _("2–6 capital letters; tasks read KEY-42."))
+        kwargs.setdefault(
+            "error_messages", {"invalid": _("Use 2–6 capital letters A–Z, e.g. MKT.")}
+        )
+        super().__init__(regex=r"^[A-Z]{2,6}$", max_length=6, strip=True, **kwargs)
 
     def to_python(self, value: Any) -> str:
         return str(super().to_python(value)).upper()
@@ -26,11 +36,7 @@ class ProjectKeyField(forms.RegexField):
 
 class ProjectForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
-    key = ProjectKeyField(
-        label=_("Key"), regex=r"^[A-Z]{2,6}$", max_length=6, strip=True,
-        help_text=_("2–6 capital letters; tasks read KEY-42."),
-        error_messages={"invalid": _("Use 2–6 capital letters A–Z, e.g. MKT.")},
-    )  # fmt: skip
+    key = ProjectKeyField()
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

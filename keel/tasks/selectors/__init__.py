@@ -18,6 +18,7 @@ from keel.tasks.selectors.calendar import (
     Workload,
     WorkloadRow,
     calendar_tasks,
+    week_start,
     workload,
 )
 from keel.tasks.selectors.list import (
@@ -80,6 +81,7 @@ __all__ = [
     "tasks_for_list",
     "union_of_ids",
     "visible_projects",
+    "week_start",
     "with_labels",
     "work_of",
     "workload",

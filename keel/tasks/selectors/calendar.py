@@ -87,8 +87,14 @@ class WorkloadRow:
 
 @dataclass
 class Workload:
-    weeks: list[datetime.date]  # each week's Monday
+    weeks: list[datetime.date]  # each week's first day (the workspace's week start)
     rows: list[WorkloadRow]
+
+
+def week_start(day: datetime.date, workspace: Workspace) -> datetime.date:
+    """The first day of `day`'s week, on the workspace's chosen week start (Monday or Sunday):
+    the one rule for every week the tasks pages bucket by (workload, summaries, calendar)."""
+    return day - datetime.timedelta(days=(day.weekday() - workspace.first_weekday) % 7)
 
 
 def workload(
@@ -98,7 +104,8 @@ def workload(
     weeks: int = 6,
     viewer: Membership | None = None,
 ) -> Workload:
-    """Open tasks due per person per week, from the Monday of `start_week` for `weeks` weeks.
+    """Open tasks due per person per week, from the week of `start_week` for `weeks` weeks
+    (weeks start on the workspace's week start).
 
     A task counts for the person whose work it is (`work_of`): its assignee, or whoever its
     seat resolves to now (`seat_owners`, the same resolution), so a cell's number is the
@@ -106,9 +113,9 @@ def workload(
     `viewer`: count only projects they see, as that list does. Two queries (people; tasks
     grouped by assignee, seat and day) plus the seat resolution. Guests are left out.
     """
-    monday = start_week - datetime.timedelta(days=start_week.weekday())
-    week_starts = [monday + datetime.timedelta(weeks=i) for i in range(weeks)]
-    end = monday + datetime.timedelta(weeks=weeks)
+    first = week_start(start_week, workspace)
+    week_starts = [first + datetime.timedelta(weeks=i) for i in range(weeks)]
+    end = first + datetime.timedelta(weeks=weeks)
     people = list(
         Membership.objects.active()
         .filter(workspace=workspace)
@@ -119,7 +126,7 @@ def workload(
     tasks = (
         Task.objects.in_workspace(workspace)
         .exclude(status=Status.DONE)
-        .filter(due_date__gte=monday, due_date__lt=end, project__archived_at__isnull=True)
+        .filter(due_date__gte=first, due_date__lt=end, project__archived_at__isnull=True)
         .filter(Q(assignee__isnull=False) | Q(assignee_seat__isnull=False))
     )
     if viewer is not None:
@@ -137,7 +144,7 @@ def workload(
         row = index.get(person_id) if person_id else None
         if row is None:
             continue
-        week = (due - monday).days // 7
+        week = (due - first).days // 7
         row.counts[week] += n
         if due not in row.due_dates[week]:
             row.due_dates[week].append(due)

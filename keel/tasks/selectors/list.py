@@ -4,10 +4,7 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +15,7 @@ from django.db.models import (
 from django.http import Http404
 
 from keel.core.models import Membership
-from keel.core.pagination import InvalidCursor
+from keel.core.pagination import decode_cursor, encode_cursor
 from keel.tasks.models import (
     Project,
     Status,
@@ -145,37 +142,35 @@ class TaskPage:
         return self.items
 
 
-def _encode(segment: int, value: Any, pk: int) -> str:
-    if isinstance(value, datetime.datetime | datetime.date):
-        value = value.isoformat()
-    raw = json.dumps([segment, value, pk], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+class _SortValue:
+    """The sort value of a list cursor (`core.pagination.encode_cursor`), parsed strictly for
+    `field_name`, so a cursor made for another sort is refused rather than misread. None marks
+    the second segment (tasks without a due date), so only a nullable sort accepts it."""
 
+    def __init__(self, field_name: str) -> None:
+        self.field_name = field_name
 
-def _decode(cursor: str, field_name: str) -> tuple[int, Any, int]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        segment, value, pk = json.loads(raw)
-        if segment not in (0, 1) or not isinstance(pk, int):
-            raise ValueError
-        if segment == 0:
-            if field_name == "due_date":
-                value = datetime.date.fromisoformat(value)
-            elif field_name == "updated_at":
-                value = datetime.datetime.fromisoformat(value)
-            elif field_name == "position":
-                value = float(value)
-            elif field_name == "title":
-                if not isinstance(value, str):
-                    raise ValueError
-            elif field_name == "status":
-                if value not in STATUS_ORDER:
-                    raise ValueError
-            elif not isinstance(value, int):
-                raise ValueError
-        return segment, value, pk
-    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
-        raise InvalidCursor() from exc
+    def to_python(self, value: Any) -> Any:
+        name = self.field_name
+        if value is None:
+            if name not in _NULLABLE:
+                raise ValueError(name)
+            return None
+        if name == "due_date":
+            return datetime.date.fromisoformat(value)
+        if name == "updated_at":
+            return datetime.datetime.fromisoformat(value)
+        if name == "position":
+            return float(value)
+        if name == "title":
+            if not isinstance(value, str):
+                raise ValueError(value)
+        elif name == "status":
+            if value not in STATUS_ORDER:
+                raise ValueError(value)
+        elif not isinstance(value, int):
+            raise ValueError(value)
+        return value
 
 
 def tasks_for_list(
@@ -223,11 +218,15 @@ def tasks_for_list(
         share_workspace(page.items, membership.workspace)
         return page
 
-    segment, value, last_pk = (0, None, None) if not cursor else _decode(cursor, field_name)
+    # The cursor is (last sort value, last id); a None value is the second segment.
+    value: Any = None
+    last_pk: int | None = None
+    if cursor:
+        value, last_pk = decode_cursor(cursor, _SortValue(field_name))
     op = "lt" if descending else "gt"
     prefix = "-" if descending else ""
     rows: list[Task] = []
-    if segment == 0:
+    if last_pk is None or value is not None:
         qs = base
         if field_name in _NULLABLE:
             qs = qs.filter(**{f"{field_name}__isnull": False})
@@ -252,11 +251,7 @@ def tasks_for_list(
     if len(rows) > limit:
         rows = rows[:limit]
         last = rows[-1]
-        last_value = getattr(last, field_name)
-        if last_value is None:
-            next_cursor = _encode(1, None, last.pk)
-        else:
-            next_cursor = _encode(0, last_value, last.pk)
+        next_cursor = encode_cursor(getattr(last, field_name), last.pk)
     labels_for(rows, brief)
     attach_assignees(rows)
     share_workspace(rows, membership.workspace)
@@ -269,14 +264,12 @@ def _page_by_status(
     """One page in status order: one segment per status (reversed when descending), each an
     equality range of the (project, status, id) index paged by id, read until the page is
     full — at most one LIMIT query per status, then the labels of the page in one query.
-    The cursor is (0, status, id) of the last row shown."""
+    The cursor is (status, id) of the last row shown."""
     statuses = STATUS_ORDER[::-1] if descending else STATUS_ORDER
     op, prefix = ("lt", "-") if descending else ("gt", "")
     start, last_pk = 0, None
     if cursor:
-        segment, value, last_pk = _decode(cursor, "status")
-        if segment != 0:
-            raise InvalidCursor()
+        value, last_pk = decode_cursor(cursor, _SortValue("status"))
         start = statuses.index(value)
     rows: list[Task] = []
     for i, status in enumerate(statuses[start:], start):
@@ -289,6 +282,6 @@ def _page_by_status(
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]
-        next_cursor = _encode(0, rows[-1].status, rows[-1].pk)
+        next_cursor = encode_cursor(rows[-1].status, rows[-1].pk)
     attach_assignees(rows)
     return TaskPage(items=rows, next_cursor=next_cursor)

@@ -50,16 +50,34 @@ def workspace_tz(workspace: Workspace) -> datetime.tzinfo:
         return datetime.UTC
 
 
+def series_tz(name: str) -> datetime.tzinfo:
+    """A series' zone by IANA name (validated when the series was saved; UTC if gone since)."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return datetime.UTC
+
+
 def split_when(
-    value: datetime.date | datetime.datetime | None, workspace: Workspace, field: str
+    value: datetime.date | datetime.datetime | None,
+    workspace: Workspace,
+    field: str,
+    *,
+    zone: str = "",
 ) -> tuple[datetime.date | None, datetime.datetime | None]:
-    """(day in the workspace's time zone, aware datetime or None) for a start or due value."""
+    """(day, aware datetime or None) for a start or due value.
+
+    The day is the workspace's, except for an occurrence of a recurring series: `zone` is
+    then the series' time zone, whose calendar the occurrence belongs to (a Friday 17:00
+    Berlin routine is Friday's work even where it is already Saturday).
+    """
     if value is None:
         return None, None
     if isinstance(value, datetime.datetime):
         if timezone.is_naive(value):
             raise ValidationError({field: _("Give the time with its time zone.")})
-        return timezone.localdate(value, workspace_tz(workspace)), value
+        tz = series_tz(zone) if zone else workspace_tz(workspace)
+        return timezone.localdate(value, tz), value
     if isinstance(value, datetime.date):
         return value, None
     raise ValidationError({field: _("Enter a date or a date and time.")})

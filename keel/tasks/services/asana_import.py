@@ -11,10 +11,11 @@ from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from keel.core.models import Membership
+from keel.core.models import AuditEvent, Membership
 from keel.core.services import AuditContext, audit_event
 from keel.tasks.access import can_manage_project, can_see_project, require_edit_in_project
 from keel.tasks.markdown import render_markdown
@@ -77,6 +78,44 @@ class ImportResult:
     labels: int
     skipped: tuple[SkippedRow, ...] = ()
     dependencies: int = 0
+    event_id: int | None = None  # the import's audit event, which the result page reads
+    skipped_total: int | None = None  # when more rows were skipped than `skipped` keeps
+
+    @property
+    def skipped_count(self) -> int:
+        return len(self.skipped) if self.skipped_total is None else self.skipped_total
+
+
+# Skipped rows kept in the audit event for the result page; the rest are counted.
+RESULT_ROWS_KEPT = 200
+
+
+def import_result(*, actor: Membership, event_id: int) -> ImportResult:
+    """The result of an import `actor` made, read back from its audit event, so the result
+    page (POST, then redirect here) still shows it on reload. 404 for anyone else's import,
+    another workspace's, or a project `actor` no longer sees.
+    """
+    event = (
+        AuditEvent.objects.in_workspace(actor.workspace)
+        .filter(pk=event_id, action="tasks.imported", actor_id=actor.user_id)
+        .first()
+    )
+    if event is None or not event.target_id.isdigit():
+        raise Http404
+    project = Project.objects.in_workspace(actor.workspace).filter(pk=int(event.target_id)).first()
+    if project is None or not can_see_project(actor, project):
+        raise Http404
+    data = event.data
+    skipped = tuple(
+        SkippedRow(line=int(row["line"]), name=str(row["name"]), problems=list(row["problems"]))
+        for row in data.get("rows_not_imported", [])
+    )
+    return ImportResult(
+        project, int(data.get("tasks", 0)), int(data.get("sections_created", 0)),
+        int(data.get("labels_created", 0)), skipped=skipped,
+        dependencies=int(data.get("dependencies", 0)), event_id=event.pk,
+        skipped_total=int(data.get("skipped_rows", len(skipped))),
+    )  # fmt: skip
 
 
 def import_confirm(
@@ -251,17 +290,23 @@ def _write(
         ],
         batch_size=500,
     )
-    audit_event(
+    event = audit_event(
         actor, "tasks.imported", project, context,
         source="asana", file=file_name[:120], tasks=len(tasks), subtasks=len(children),
         sections_created=len(new_sections), labels_created=len(new_labels),
         unassigned_emails=len(preview.unknown_emails), mapped_emails=preview.mapped_emails,
         skipped_rows=len(preview.skipped),
         dependencies=len(preview.dependencies),
+        # The result page is read back from here (it survives a reload): the rows left out.
+        rows_not_imported=[
+            {"line": s.line, "name": s.name[:200], "problems": list(s.problems)}
+            for s in preview.skipped[:RESULT_ROWS_KEPT]
+        ],
     )  # fmt: skip
     return ImportResult(
         project, len(tasks), len(new_sections), len(new_labels),
         skipped=tuple(preview.skipped), dependencies=len(preview.dependencies),
+        event_id=event.pk,
     )  # fmt: skip
 
 

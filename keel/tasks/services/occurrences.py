@@ -27,7 +27,7 @@ from django.utils import timezone
 from keel.tasks import recurrence as engine
 from keel.tasks.markdown import render_markdown
 from keel.tasks.models import Label, Recurrence, RecurrenceMode, Status, Task, TaskLabel
-from keel.tasks.services._common import activity, allocate_task_numbers, workspace_tz
+from keel.tasks.services._common import activity, allocate_task_numbers
 
 if TYPE_CHECKING:
     from keel.core.models import Membership
@@ -61,12 +61,11 @@ def _occurrence_task(rec: Recurrence, local: datetime) -> Task:
         assignee_seat_id=rec.assignee_seat_id, recurrence=rec, occurrence_date=day,
         created_by_id=rec.created_by_id,
     )  # fmt: skip
-    if rec.all_day:
-        task.due_date = day
-    else:
-        due_at = engine.localize(local, rec.timezone)
-        task.due_at = due_at
-        task.due_date = timezone.localdate(due_at, workspace_tz(rec.workspace))
+    # The day is the series' own (its zone's calendar), for timed occurrences too: a Friday
+    # 17:00 Berlin routine is due Friday in a Shanghai workspace, in lists, calendars and API.
+    task.due_date = day
+    if not rec.all_day:
+        task.due_at = engine.localize(local, rec.timezone)
     return task
 
 

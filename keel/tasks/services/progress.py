@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -96,12 +96,16 @@ def latest_status(*, project: Project) -> StatusUpdate | None:
 # --- Summaries ------------------------------------------------------------------------------
 
 
-def period_bounds(period: str, today: date) -> tuple[date, date, date]:
-    """(first day, last day, last day of the next period) of the period containing `today`."""
+def period_bounds(period: str, today: date, *, first_weekday: int = 0) -> tuple[date, date, date]:
+    """(first day, last day, last day of the next period) of the period containing `today`.
+
+    A week starts on `first_weekday` (Python's numbering, Monday=0): the workspace's week
+    start, so "this week" in a summary is the week its calendar and workload show.
+    """
     if period == "day":
         return today, today, today + timedelta(days=1)
     if period == "week":
-        start = today - timedelta(days=today.weekday())
+        start = today - timedelta(days=(today.weekday() - first_weekday) % 7)
         return start, start + timedelta(days=6), start + timedelta(days=13)
     if period == "month":
         last = calendar.monthrange(today.year, today.month)[1]
@@ -153,8 +157,10 @@ def _section(qs: QuerySet[Task], order: list[str]) -> Section:
     return Section(tasks=rows[:LIST_LIMIT], total=qs.count())
 
 
-def _summary(base: QuerySet[Task], *, period: str, today: date, tz: Any) -> dict[str, Any]:
-    start, end, coming_until = period_bounds(period, today)
+def _summary(
+    base: QuerySet[Task], *, period: str, today: date, tz: Any, first_weekday: int
+) -> dict[str, Any]:
+    start, end, coming_until = period_bounds(period, today, first_weekday=first_weekday)
     done_from = timezone.make_aware(datetime.combine(start, time()), tz)
     done_to = timezone.make_aware(datetime.combine(end + timedelta(days=1), time()), tz)
     open_qs = base.exclude(status=Status.DONE)
@@ -177,7 +183,8 @@ def summary_for_project(*, project: Project, period: str, today: date | None = N
     tz = workspace_tz(project.workspace)
     today = today or timezone.localdate(timezone.now(), tz)
     base = Task.objects.in_workspace(project.workspace).filter(project=project)
-    parts = _summary(base, period=period, today=today, tz=tz)
+    parts = _summary(base, period=period, today=today, tz=tz,
+                     first_weekday=project.workspace.first_weekday)  # fmt: skip
     return Summary(kind="project", name=project.name, period=period, today=today,
                    project=project, **parts)  # fmt: skip
 
@@ -197,7 +204,8 @@ def summary_for_person(
     )
     if viewer is not None:
         base = base.filter(project__in=selectors.visible_projects(viewer).values("pk"))
-    parts = _summary(base, period=period, today=today, tz=tz)
+    parts = _summary(base, period=period, today=today, tz=tz,
+                     first_weekday=membership.workspace.first_weekday)  # fmt: skip
     return Summary(kind="person", name=display_name(membership), period=period, today=today,
                    membership=membership, **parts)  # fmt: skip
 
@@ -233,7 +241,7 @@ def summary_send_to_group(
     base_url: str = "",
     context: AuditContext | None = None,
 ) -> int:
-    """Email the summary to every member of `group`, in the workspace's language (managers+).
+    """Email the summary to every member of `group`, each in their own language (managers+).
 
     `base_url` is the site's address for the links in the email (the request's, from a page;
     KEEL_BASE_URL otherwise).
@@ -247,14 +255,15 @@ def summary_send_to_group(
         raise PermissionDenied(_("You cannot see this project."))
     if period not in PERIODS:
         raise ValidationError({"period": _("Choose a day, a week or a month.")})
-    with translation.override(actor.workspace.language or "en"):
-        if project is not None:
-            summary = summary_for_project(project=project, period=period, today=today)
-        else:
-            assert membership is not None
-            summary = summary_for_person(
-                membership=membership, period=period, today=today, viewer=actor
-            )
-        subject, text, html = summary_render(summary, base_url=absolute_url("", base_url))
-    return group_send(actor=actor, group=group, subject=subject, body=text, html=html,
+    if project is not None:
+        summary = summary_for_project(project=project, period=period, today=today)
+    else:
+        assert membership is not None
+        summary = summary_for_person(
+            membership=membership, period=period, today=today, viewer=actor
+        )
+    link_base = absolute_url("", base_url)
+    # The data is gathered once; each reader gets it worded in their own language.
+    return group_send(actor=actor, group=group,
+                      render=lambda _reader: summary_render(summary, base_url=link_base),
                       context=context)  # fmt: skip

@@ -26,7 +26,7 @@ from keel.core.services import AuditContext, audit_event, same_workspace
 from keel.org.models import Seat
 from keel.tasks.access import require_edit_in_project
 from keel.tasks.markdown import render_markdown
-from keel.tasks.models import Label, Project, Section, Status, Task
+from keel.tasks.models import Label, Project, Recurrence, Section, Status, Task
 from keel.tasks.services._common import (
     activity,
     allocate_task_numbers,
@@ -239,6 +239,14 @@ def follow_status(
 
 
 @transaction.atomic
+def _series_zone(task: Task) -> str:
+    """The time zone of the series `task` is an occurrence of ("" for other tasks)."""
+    if task.recurrence_id is None:
+        return ""
+    zone = Recurrence.objects.filter(pk=task.recurrence_id).values_list("timezone", flat=True)
+    return zone.first() or ""
+
+
 def task_update(
     *,
     actor: Membership,
@@ -306,10 +314,11 @@ def task_update(
         assignment_changed = new_assignee is not None or new_seat is not None
     start_date, start_at = task.start_date, task.start_at
     due_date, due_at = task.due_date, task.due_at
+    zone = _series_zone(task) if "start" in given or "due" in given else ""
     if "start" in given:
-        start_date, start_at = split_when(given["start"], actor.workspace, "start")
+        start_date, start_at = split_when(given["start"], actor.workspace, "start", zone=zone)
     if "due" in given:
-        due_date, due_at = split_when(given["due"], actor.workspace, "due")
+        due_date, due_at = split_when(given["due"], actor.workspace, "due", zone=zone)
     check_dates(start_date, due_date)
     if (start_date, start_at) != (task.start_date, task.start_at):
         log.append(("start", when_display(task.start_date, task.start_at),

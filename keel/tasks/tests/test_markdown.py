@@ -34,3 +34,11 @@ def test_tables_and_empty():
 
 def test_no_linkify():
     assert "<a" not in render_markdown("see www.example.com")
+
+
+def test_an_image_path_a_browser_would_send_to_another_host_is_dropped():
+    # Browsers drop the tab and read "/\t/evil.example/x.png" as "//evil.example/x.png".
+    for src in ("/&#9;/evil.example/x.png", "/\\evil.example/x.png", "/%20/x.png "):
+        html = render_markdown(f'<img src="{src}">')
+        assert "evil.example" not in html and "src=" not in html
+    assert 'src="/ok.png"' in render_markdown("![a](/ok.png)")

@@ -36,11 +36,10 @@ from keel.core.middleware import request_membership
 from keel.core.models import Membership
 from keel.core.services import AuditContext, audit_event
 from keel.tasks import access, selectors
-from keel.tasks.forms import SORTS, Pickers, TaskFilterForm
+from keel.tasks.forms import SORTS, Pickers, ProjectKeyField, TaskFilterForm
 from keel.tasks.models import Project
 from keel.tasks.selectors.export import export_rows
 from keel.tasks.services import asana_csv, asana_import
-from keel.tasks.services.projects import KEY_RE
 from keel.tasks.views.common import can_create_projects, render_page
 from keel.tasks.views.list import filters_from
 
@@ -71,17 +70,8 @@ class ImportUploadForm(forms.Form):
 
 class ImportNewProjectForm(ImportUploadForm):
     name = forms.CharField(label=gettext_lazy("Project name"), max_length=120)
-    key = forms.CharField(
-        label=gettext_lazy("Key"), max_length=6,
-        help_text=gettext_lazy("2–6 capital letters; tasks read KEY-42."),
-    )  # fmt: skip
+    key = ProjectKeyField()
     field_order = ["name", "key", "file"]
-
-    def clean_key(self) -> str:
-        key = str(self.cleaned_data["key"]).strip().upper()
-        if not KEY_RE.match(key):
-            raise ValidationError(_("Use 2–6 letters A–Z, such as MKT."))
-        return key
 
 
 # --- The uploaded file between preview and confirm -----------------------------------------
@@ -150,18 +140,24 @@ def _editable(actor: Membership, project_id: int) -> Project:
     return project
 
 
-def skip_summary(done: str, skipped: Sequence[asana_csv.SkippedRow]) -> str:
-    """“37 tasks will be imported, 2 rows skipped: row 5 (no name), row 9 (…)”."""
+def skip_summary(
+    done: str, skipped: Sequence[asana_csv.SkippedRow], total: int | None = None
+) -> str:
+    """“37 tasks will be imported, 2 rows skipped: row 5 (no name), row 9 (…)”.
+
+    `total`: the number of rows skipped when `skipped` holds only the first of them.
+    """
     if not skipped:
         return done
+    total = max(total or 0, len(skipped))
     rows = pgettext("list separator", ", ").join(
         _("row %(row)d (%(reasons)s)")
         % {"row": s.line, "reasons": pgettext("list separator", "; ").join(s.problems)}
         for s in skipped[:50]
     )
-    if len(skipped) > 50:
-        rows += _("…and %(n)d more") % {"n": len(skipped) - 50}
-    count = ngettext("%(n)d row skipped", "%(n)d rows skipped", len(skipped)) % {"n": len(skipped)}
+    if total > 50:
+        rows += _("…and %(n)d more") % {"n": total - 50}
+    count = ngettext("%(n)d row skipped", "%(n)d rows skipped", total) % {"n": total}
     return _("%(done)s, %(skipped)s: %(rows)s") % {"done": done, "skipped": count, "rows": rows}
 
 
@@ -282,18 +278,32 @@ def tasks_import_confirm(request: HttpRequest, ws: str) -> HttpResponse:
             confirm_error=" ".join(error.messages), status=400,
         )  # fmt: skip
     _discard(request, token)
-    if result.skipped:  # the rows left out, to fix in Asana or Keel: shown once, here
-        done = ngettext("%(n)d task imported", "%(n)d tasks imported", result.tasks) % {
-            "n": result.tasks
-        }
-        context = {"result": result, "skip_summary": skip_summary(done, result.skipped)}
-        return render_page(request, "tasks/io/done.html", context)
+    if result.skipped and result.event_id is not None:
+        # The rows left out, to fix in Asana or Keel, on a page of its own (POST, redirect,
+        # GET) so a reload or a return to it shows them again instead of an expired import.
+        return redirect("tasks_import_result", ws=ws, event_id=result.event_id)
     messages.success(
         request,
         _("Imported %(tasks)d tasks into %(project)s.")
         % {"tasks": result.tasks, "project": result.project.name},
     )
     return redirect("project_tasks", ws=ws, project_id=result.project.pk)
+
+
+@login_required
+@require_GET
+def tasks_import_result(request: HttpRequest, ws: str, event_id: int) -> HttpResponse:
+    """What an import wrote and the rows it left out, read back from its audit event: only
+    for the member who imported (the rows' names and problems are theirs to fix)."""
+    result = asana_import.import_result(actor=request_membership(request), event_id=event_id)
+    done = ngettext("%(n)d task imported", "%(n)d tasks imported", result.tasks) % {
+        "n": result.tasks
+    }
+    context = {
+        "result": result,
+        "skip_summary": skip_summary(done, result.skipped, result.skipped_count),
+    }
+    return render_page(request, "tasks/io/done.html", context)
 
 
 @login_required

@@ -42,8 +42,7 @@ def tasks_workload(request: HttpRequest, ws: str) -> HttpResponse:
     actor = request_membership(request)
     if actor.role not in STAFF:
         raise PermissionDenied(_("The workload view is for the team's staff."))
-    today = today_for(actor)
-    start = today - datetime.timedelta(days=today.weekday())
+    start = selectors.week_start(today_for(actor), actor.workspace)
     data = selectors.workload(
         workspace=actor.workspace, start_week=start, weeks=WEEKS, viewer=actor
     )

@@ -35,3 +35,11 @@ def front_url(slug: str) -> str:
     from keel.ui.nav import front_url as nav_front_url
 
     return nav_front_url(slug)
+
+
+@register.filter
+def money(amount: Any, currency: str) -> str:
+    """`{{ seat.cost_per_month|money:seat.cost_currency }}`: every page's money (keel.ui.money)."""
+    from keel.ui.money import format_money
+
+    return format_money(amount, currency)

@@ -110,6 +110,21 @@
         else select.form.submit();
       });
     });
+
+    // "Give all to…": a select[data-set-all] copies its choice to every select in the same
+    // [data-set-all-scope] (the per-row selects still work alone, and without JS).
+    document.querySelectorAll("select[data-set-all]").forEach(function (all) {
+      all.addEventListener("change", function () {
+        if (!all.value) return;
+        var scope = all.closest("[data-set-all-scope]");
+        if (!scope) return;
+        scope.querySelectorAll("select:not([data-set-all])").forEach(function (select) {
+          if (select.querySelector("option[value='" + CSS.escape(all.value) + "']")) {
+            select.value = all.value;
+          }
+        });
+      });
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
