@@ -25,7 +25,9 @@ from keel.core.api_support import (
 )
 from keel.goals.api import router as goals_router
 from keel.org.api import router as org_router
+from keel.search.api import router as search_router
 from keel.tasks.api import router as tasks_router
+from keel.wiki.api import router as wiki_router
 
 
 class KeelAPI(NinjaAPI):
@@ -68,4 +70,6 @@ install_problem_handlers(api)
 api.add_router("", accounts_router)
 api.add_router("", goals_router)
 api.add_router("", org_router)
+api.add_router("", search_router)
 api.add_router("", tasks_router)
+api.add_router("", wiki_router)

@@ -25,5 +25,7 @@ urlpatterns = [
     path("<slug:ws>/notifications/", include("keel.notifications.urls")),
     path("<slug:ws>/org/", include("keel.org.urls")),
     path("<slug:ws>/vision/", include("keel.goals.urls")),
+    path("<slug:ws>/search/", include("keel.search.urls")),
+    path("<slug:ws>/wiki/", include("keel.wiki.urls")),
     path("<slug:ws>/", include("keel.tasks.urls")),
 ]

@@ -148,6 +148,8 @@ def workspace_membership(request: HttpRequest, slug: str) -> Membership:
         if membership.workspace.slug != slug or not membership.is_active:
             raise Http404
         return membership
+    if "\x00" in slug:  # no workspace has one, and PostgreSQL refuses NUL in a query
+        raise Http404
     found = (
         Membership.objects.select_related("workspace", "user")
         .filter(workspace__slug=slug, user_id=caller.user.pk, offboarded_at__isnull=True)

@@ -57,6 +57,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # guests only inside projects they were added to (object-level, keel/tasks/access.py).
     "tasks.project_create": MANAGERS,
     "tasks.view": EVERYONE,
+    # Wiki: everyone may open the wiki, but sees only spaces and pages they have access to
+    # (object-level, keel/wiki/access.py); managers and above start spaces. The contact
+    # directory is for staff and assistants (who write to suppliers); staff keep it current.
+    "wiki.view": EVERYONE,
+    "wiki.create_space": MANAGERS,
+    "wiki.contacts_view": STAFF | {Role.ASSISTANT},
+    "wiki.contacts_manage": STAFF,
 }
 
 

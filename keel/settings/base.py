@@ -30,8 +30,10 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "keel.notifications",
     "keel.org",
+    "keel.search",
     "keel.goals",
     "keel.tasks",
+    "keel.wiki",  # above tasks: a page due for review becomes a task
     "keel.home",  # the front page summarises the other apps, so it comes last
     "ninja",
 ]
@@ -229,6 +231,15 @@ KEEL_INVITATION_DAYS = 7
 KEEL_API_PAGE_SIZE = 50
 # Largest task attachment accepted (bytes); uploads also pass a type allowlist.
 KEEL_ATTACHMENT_MAX_BYTES = env.int("KEEL_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# Wiki uploads (keel/wiki/services/files.py): largest file, and largest video, in MB.
+KEEL_WIKI_MAX_FILE_MB = env.int("KEEL_WIKI_MAX_FILE_MB", default=25)
+KEEL_WIKI_MAX_VIDEO_MB = env.int("KEEL_WIKI_MAX_VIDEO_MB", default=200)
+# Wiki import (keel/wiki/services/io_zip.py): a zip's total unpacked size (MB) and entry
+# count; each file also stays under KEEL_WIKI_MAX_FILE_MB. Uploads wait for confirmation
+# (an hour at most) in KEEL_WIKI_IMPORT_DIR, outside the media files.
+KEEL_WIKI_IMPORT_MAX_MB = env.int("KEEL_WIKI_IMPORT_MAX_MB", default=200)
+KEEL_WIKI_IMPORT_MAX_FILES = 5000
+KEEL_WIKI_IMPORT_DIR = DATA_DIR / "tmp" / "wiki-imports"
 # A TrueType font with Latin and CJK glyphs embedded in org chart PDFs (keel/org/chart_pdf.py);
 # empty: the first installed of chart_pdf.FONT_CANDIDATES (fonts-wqy-zenhei).
 KEEL_CHART_PDF_FONT = env.str("KEEL_CHART_PDF_FONT", default="")

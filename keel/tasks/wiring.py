@@ -57,9 +57,11 @@ def connect() -> None:
     from keel.core.seeding import register_demo_seeder, register_large_seeder
     from keel.notifications.kinds import register_kind
     from keel.org.ownership import register_seat_ownership
+    from keel.search.registry import register_search_provider
     from keel.tasks import offboarding
     from keel.tasks.demo import seed_demo_tasks
     from keel.tasks.jobs import materialize_recurrences
+    from keel.tasks.search import TASK_SEARCH
     from keel.tasks.services import tasks as task_services
     from keel.tasks.services.occurrences import on_task_completed
     from keel.ui.nav import NavItem, register_nav
@@ -80,6 +82,7 @@ def connect() -> None:
         "tasks.series", _("Recurring tasks assigned to them"), offboarding.hand_over_series,
         preview=offboarding.preview_series, receiver=Receiver.PERSON, allow_empty=False,
     )  # fmt: skip
+    register_search_provider(TASK_SEARCH)
     register_seat_ownership("tasks.tasks", _("Open tasks"), offboarding.seat_open_tasks)
     register_seat_ownership("tasks.series", _("Recurring tasks"), offboarding.seat_series)
     register_seat_ownership("tasks.projects", _("Projects it owns"), offboarding.seat_projects)

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 
 from keel.core.models import Membership
 from keel.ui.nav import Badges, NavLink, Section, front_url, links_for, workspace_logo_url
+from keel.ui.slots import ShellSlot, slots_for
 
 if TYPE_CHECKING:
     from keel.core.models import Workspace
@@ -90,6 +91,11 @@ class Shell:
     def nav_switcher(self) -> list[NavLink]:
         """Links after the workspaces in the workspace menu (e.g. "New workspace…")."""
         return self._links("switcher")
+
+    @cached_property
+    def sidebar_top_slots(self) -> list[ShellSlot]:
+        """Widgets apps placed at the top of the sidebar (keel.ui.slots), e.g. search."""
+        return slots_for("sidebar_top", self.nav_membership)
 
     @cached_property
     def workspace_links(self) -> list[tuple[Membership, str]]:

@@ -15,7 +15,8 @@ ALLOWED_WORDS = frozenset(
     {
         "Keel", "API", "APIs", "MFA", "TOTP", "CSV", "URL", "HTTP", "HTTPS", "JSON", "OpenAPI",
         "SMTP", "IMAP", "Bearer", "English", "UTC", "GMT", "QR", "ID", "IP", "Email", "email",
-        "Cc", "htmx", "Swagger", "SVG", "PDF", "FTE", "SOP", "SOPs", "KPI", "KPIs",
+        "Cc", "htmx", "Swagger", "SVG", "PDF", "FTE", "SOP", "SOPs", "KPI", "KPIs", "vCard",
+        "Markdown", "ZIP",
         # ISO currency codes stay in Latin letters in Chinese UIs too.
         "CNY", "USD", "EUR", "HKD", "TWD", "GBP",
         # Key names as printed on keyboards.

@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from keel.core.encoding import decode_text
 from keel.core.models import Membership
 from keel.tasks.models import Label, Project, Section
 from keel.tasks.services import asana_links
@@ -126,22 +127,8 @@ class Preview:
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (Chinese Excel)."""
-    if raw.startswith(codecs.BOM_UTF8):
-        return raw[len(codecs.BOM_UTF8) :].decode("utf-8")
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(
-            _("The file is not text in UTF-8 or GB18030. Save it as “CSV UTF-8” and try again."),
-            code="encoding",
-        ) from exc
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (keel.core.encoding)."""
+    return decode_text(raw)
 
 
 def check_upload(name: str, size: int) -> None:

@@ -30,6 +30,7 @@ from keel.tasks.models import (
     TaskDependency,
     TaskLabel,
 )
+from keel.tasks.search import index_tasks_later
 from keel.tasks.services._common import allocate_task_numbers, task_ref
 from keel.tasks.services.asana_csv import Preview, SkippedRow
 from keel.tasks.services.tasks import settle_column
@@ -244,6 +245,7 @@ def _write(
             )
         )
     Task.objects.bulk_create(tasks, batch_size=500)
+    index_tasks_later(tasks, actor.workspace_id)
 
     by_line = {row.line: task for row, task in zip(preview.rows, tasks, strict=True)}
     children = []

@@ -21,6 +21,7 @@ from keel.org.models import Seat
 from keel.org.resolution import seat_assignee
 from keel.tasks.access import can_edit_task, require_edit_in_project
 from keel.tasks.models import Label, Section, Task, TaskLabel
+from keel.tasks.search import index_tasks_later
 from keel.tasks.services._common import (
     activity,
     check_person,
@@ -171,6 +172,7 @@ def tasks_bulk_update(
                 params={"actor": display_name(actor), "count": len(their_tasks)},
             )
     audit_event(actor, "tasks.bulk_updated", None, context, count=len(tasks))
+    index_tasks_later(tasks, actor.workspace_id)
     return len(tasks)
 
 

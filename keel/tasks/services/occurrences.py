@@ -27,6 +27,7 @@ from django.utils import timezone
 from keel.tasks import recurrence as engine
 from keel.tasks.markdown import render_markdown
 from keel.tasks.models import Label, Recurrence, RecurrenceMode, Status, Task, TaskLabel
+from keel.tasks.search import index_tasks_later
 from keel.tasks.services._common import activity, allocate_task_numbers
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ def _create_occurrence(rec: Recurrence, local: datetime) -> Task | None:
         if not exists:
             raise
         return None
+    index_tasks_later([task], rec.workspace_id)
     return task
 
 

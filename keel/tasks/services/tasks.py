@@ -27,6 +27,7 @@ from keel.org.models import Seat
 from keel.tasks.access import require_edit_in_project
 from keel.tasks.markdown import render_markdown
 from keel.tasks.models import Label, Project, Recurrence, Section, Status, Task
+from keel.tasks.search import index_tasks_later
 from keel.tasks.services._common import (
     activity,
     allocate_task_numbers,
@@ -151,6 +152,7 @@ def task_create(
         activity(task, actor, "changed", field=field, **{"from": old, "to": new})
     if assignee is not None or assignee_seat is not None:
         notify_assigned(actor, task)
+    index_tasks_later([task], task.workspace_id)
     return task
 
 
@@ -377,6 +379,7 @@ def task_update(
         activity(task, actor, "changed", field=field, **{"from": old, "to": new})
     if assignment_changed:
         notify_assigned(actor, task)
+    index_tasks_later([task], task.workspace_id)
     return task
 
 
@@ -405,7 +408,9 @@ def task_delete(*, actor: Membership, task: Task, context: AuditContext | None =
         )
     )
     audit_event(actor, "task.deleted", task, context, ref=task_ref(task))
+    gone = list(Task.objects.filter(Q(pk=task.pk) | Q(parent=task)).values_list("pk", flat=True))
     task.delete()
+    index_tasks_later(gone, actor.workspace_id)
     if files:
         from django.core.files.storage import default_storage
 

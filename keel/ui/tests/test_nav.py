@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 HOME = "/acme/"
 # Every app's main links, in sidebar order (home, tasks, accounts, org, goals, accounts).
-MAIN = ["home", "tasks", "projects", "members", "groups", "org", "vision", "audit"]
+MAIN = ["home", "tasks", "projects", "wiki", "members", "groups", "org", "vision", "audit"]
 
 
 def _sidebar(client, url: str = HOME) -> str:
@@ -53,7 +53,7 @@ def test_owner_sees_every_registered_link(login, owner):
 def test_outsiders_do_not_see_permission_gated_links(login, workspace, role):
     outsider = MembershipFactory(workspace=workspace, role=role)
     sidebar = _sidebar(login(outsider))
-    assert _main_keys(sidebar) == ["home", "tasks", "projects"]
+    assert _main_keys(sidebar) == ["home", "tasks", "projects", "wiki"]
     for name in ("members", "groups", "org_chart", "goals_vision", "audit"):
         assert reverse(name, kwargs={"ws": "acme"}) not in sidebar, name
     # Links without a permission stay: the bell, settings.

@@ -40,8 +40,9 @@ def test_admin_sees_audit(login, admin):
 
 
 def test_assistant_sees_home_and_their_tasks_but_no_staff_pages(login, assistant):
-    # Tasks and projects show only what they were added to (keel.tasks.access).
-    assert _nav(_html(login(assistant))) == {"home", "tasks", "projects"}
+    # Tasks and projects show only what they were added to (keel.tasks.access), the wiki
+    # only the spaces and pages they were given (keel.wiki.access).
+    assert _nav(_html(login(assistant))) == {"home", "tasks", "projects", "wiki"}
 
 
 def test_switcher_lists_only_users_active_workspaces(login, member, other_workspace):
@@ -187,4 +188,4 @@ def test_static_files_exist():
 
 def test_guest_sees_no_staff_nav(login, workspace):
     guest = MembershipFactory(workspace=workspace, role=Role.GUEST)
-    assert _nav(_html(login(guest))) == {"home", "tasks", "projects"}
+    assert _nav(_html(login(guest))) == {"home", "tasks", "projects", "wiki"}

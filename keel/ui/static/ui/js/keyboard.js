@@ -1,4 +1,5 @@
-/* Keyboard shortcuts: "/" search, "c" create, "e" edit, "g h" home, "g t" my tasks, "g m" members,
+/* Keyboard shortcuts: "/" search (the page's filter box, else the shell's search box),
+   "c" create, "e" edit, "g h" home, "g t" my tasks, "g w" wiki, "g m" members,
    "?" the list.
    Keys are ignored while typing in a field, with a modifier held, or inside an open dialog.
    Targets come from the page: [data-search], [data-create], [data-edit] and the sidebar's [data-nav] links. */
@@ -35,6 +36,7 @@
       if (key === "h") { event.preventDefault(); follow("home"); }
       else if (key === "m") { event.preventDefault(); follow("members"); }
       else if (key === "t") { event.preventDefault(); follow("tasks"); }
+      else if (key === "w") { event.preventDefault(); follow("wiki"); }
       return;
     }
     if (key === "g") {
@@ -43,7 +45,9 @@
       return;
     }
     if (key === "/") {
-      var search = document.querySelector("[data-search]");
+      // The page's own filter box first (task list, org chart), else the shell's search.
+      var search = document.querySelector("main [data-search]") ||
+        document.querySelector("[data-shell-search]") || document.querySelector("[data-search]");
       if (search) { event.preventDefault(); search.focus(); if (search.select) search.select(); }
     } else if (key === "c") {
       var create = document.querySelector("[data-create]");

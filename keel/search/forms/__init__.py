@@ -1,0 +1,3 @@
+from keel.search.forms.search import SearchForm
+
+__all__ = ["SearchForm"]
