@@ -30,9 +30,14 @@ AUDIT_LABELS = {
 
 
 def _seed_large(workspace: Workspace) -> None:
-    from keel.wiki.large import seed_wiki_large
+    """The bench wiki: 80 pages and 400 revisions per member, as tasks scale with members
+    (250 members, the bench's size → 20,000 pages and 100,000 revisions), then the index."""
+    from keel.core.models import Membership
+    from keel.wiki.large import PAGES, seed_wiki_large
 
-    seed_wiki_large(workspace)  # 20,000 pages, 100,000 revisions, then the search index
+    members = Membership.objects.in_workspace(workspace).count()
+    pages = max(200, min(PAGES, 80 * members))
+    seed_wiki_large(workspace, pages=pages, revisions=5 * pages)
 
 
 REVIEW_CHECK_EVERY = 60 * 60  # hourly: a page due today gets its task the same morning
