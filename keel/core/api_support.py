@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from http import HTTPStatus
@@ -415,3 +416,17 @@ def api_route_catalog(api: NinjaAPI) -> list[ApiRoute]:
                     ApiRoute(method.upper(), template, module) for method in operation.methods
                 )
     return sorted(set(routes), key=lambda r: (r.template, r.method))
+
+
+@contextmanager
+def api_field_names(names: Mapping[str, str]) -> Iterator[None]:
+    """Re-raise a service's ValidationError with its fields as the API spells them
+    (`parent` → `parent_id`), so a problem's `loc` names the field the client sent."""
+    try:
+        yield
+    except DjangoValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            raise DjangoValidationError(
+                {names.get(k, k): v for k, v in exc.error_dict.items()}
+            ) from exc
+        raise

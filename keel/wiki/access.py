@@ -117,7 +117,8 @@ def space_level(reader: Reader, space: Space) -> str:
     return space_levels(reader, [space])[space.pk]
 
 
-def _tree(reader: Reader, space_id: int) -> dict[int, tuple[int | None, bool]]:
+def page_tree(reader: Reader, space_id: int) -> dict[int, tuple[int | None, bool]]:
+    """page id → (parent id, restricted) for one space, loaded once per reader (one query)."""
     tree = reader._trees.get(space_id)
     if tree is None:
         rows = Page.objects.filter(space_id=space_id).values_list("pk", "parent_id", "restricted")
@@ -128,7 +129,7 @@ def _tree(reader: Reader, space_id: int) -> dict[int, tuple[int | None, bool]]:
 
 def restricted_chain(reader: Reader, page: Page) -> list[int]:
     """The restricted pages from `page` up to the root (nearest first)."""
-    tree = _tree(reader, page.space_id)
+    tree = page_tree(reader, page.space_id)
     chain: list[int] = []
     current: int | None = page.pk
     seen: set[int] = set()

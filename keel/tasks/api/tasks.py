@@ -9,8 +9,6 @@ schema. Service field errors are renamed to the API's field names (`assignee` â†
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,6 +22,7 @@ from keel.core.api_support import (
     ERROR_RESPONSES,
     Page,
     PageParams,
+    api_field_names,
     page_schema,
     paginate,
     workspace_membership,
@@ -60,19 +59,6 @@ API_FIELD = {
     "owner_seat": "owner_seat_id",
     "blocked_by": "blocked_by_id",
 }
-
-
-@contextmanager
-def _api_fields() -> Iterator[None]:
-    """Rename service error fields to the API's names."""
-    try:
-        yield
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            raise ValidationError(
-                {API_FIELD.get(k, k): v for k, v in exc.error_dict.items()}
-            ) from exc
-        raise
 
 
 def _lookup(membership: Membership, model: Any, pk: int | None, field: str) -> Any:
@@ -138,7 +124,7 @@ def project_list(
 def project_create(request: HttpRequest, slug: str, payload: ProjectIn) -> Status[Project]:
     membership = workspace_membership(request, slug)
     require(membership, "tasks.project_create")
-    with _api_fields():
+    with api_field_names(API_FIELD):
         project = services.project_create(
             actor=membership, name=payload.name, key=payload.key,
             description=payload.description, visibility=payload.visibility.value,
@@ -174,7 +160,7 @@ def project_update(
     for name, model in (("department", Department), ("group", Group), ("owner_seat", Seat)):
         if f"{name}_id" in sent:
             fields[name] = _lookup(membership, model, getattr(payload, f"{name}_id"), f"{name}_id")
-    with _api_fields():
+    with api_field_names(API_FIELD):
         if fields:
             services.project_update(
                 actor=membership,
@@ -246,7 +232,7 @@ def task_list(request: HttpRequest, slug: str, params: Query[TaskListParams]) ->
 def task_create(request: HttpRequest, slug: str, payload: TaskIn) -> Status[Task]:
     membership = workspace_membership(request, slug)
     project = selectors.get_project_for(membership, payload.project_id)
-    with _api_fields():
+    with api_field_names(API_FIELD):
         task = services.task_create(
             actor=membership, project=project, title=payload.title,
             description=payload.description,
@@ -293,7 +279,7 @@ def task_update(request: HttpRequest, slug: str, task_id: int, payload: TaskPatc
             changes[name] = _when(getattr(payload, name), name)
     if "follower_ids" in sent and payload.follower_ids is not None:
         changes["followers"] = _members(membership, payload.follower_ids, "follower_ids")
-    with _api_fields():
+    with api_field_names(API_FIELD):
         services.task_update(
             actor=membership, task=task, changes=services.TaskChanges(**changes),
             context=AuditContext.from_request(request),

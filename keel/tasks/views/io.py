@@ -35,6 +35,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from keel.core.middleware import request_membership
 from keel.core.models import Membership
 from keel.core.services import AuditContext, audit_event
+from keel.core.uploads import delete_stale_files
 from keel.tasks import access, selectors
 from keel.tasks.forms import SORTS, Pickers, ProjectKeyField, TaskFilterForm
 from keel.tasks.models import Project
@@ -117,17 +118,7 @@ def _sweep(request: HttpRequest) -> None:
     for token, entry in list(pending.items()):
         if datetime.datetime.fromisoformat(entry["created"]) < cutoff:
             _discard(request, token)
-    try:
-        _dirs, files = default_storage.listdir(UPLOAD_DIR)
-    except (FileNotFoundError, NotImplementedError):
-        return
-    for name in files:
-        path = f"{UPLOAD_DIR}/{name}"
-        try:
-            if default_storage.get_modified_time(path) < cutoff:
-                default_storage.delete(path)
-        except (FileNotFoundError, NotImplementedError):
-            continue
+    delete_stale_files(UPLOAD_DIR, STALE_AFTER)
 
 
 # --- Pages ---------------------------------------------------------------------------------

@@ -14,8 +14,6 @@ version, who saved it and the merged text with conflict markers, and nothing is 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
@@ -29,6 +27,7 @@ from keel.core.api_support import (
     ERROR_RESPONSES,
     PageParams,
     Problem,
+    api_field_names,
     page_schema,
     paginate,
     workspace_membership,
@@ -71,19 +70,6 @@ API_FIELD = {
     "department": "department_id",
     "group": "group_id",
 }
-
-
-@contextmanager
-def _api_fields() -> Iterator[None]:
-    """Rename service error fields to the API's names."""
-    try:
-        yield
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            raise ValidationError(
-                {API_FIELD.get(k, k): v for k, v in exc.error_dict.items()}
-            ) from exc
-        raise
 
 
 def _reader(request: HttpRequest, slug: str) -> Membership:
@@ -200,7 +186,7 @@ def space_create(request: HttpRequest, slug: str, payload: SpaceIn) -> Status[di
     """A new space (managers and above); the creator manages it. A private space is open
     to nobody else until access is given: to `group_id` (edit) when one is named."""
     membership = workspace_membership(request, slug)
-    with _api_fields():
+    with api_field_names(API_FIELD):
         space = services.space_create(
             actor=membership, name=payload.name, slug=payload.slug, kind=payload.kind.value,
             description=payload.description,
@@ -230,7 +216,7 @@ def space_update(
     membership = workspace_membership(request, slug)
     space, _level = _space(membership, space_slug)
     context = AuditContext.from_request(request)
-    with _api_fields():
+    with api_field_names(API_FIELD):
         if {"name", "slug", "description", "staff_level"} & payload.model_fields_set:
             services.space_update(
                 actor=membership, space=space, name=payload.name or space.name,
@@ -295,7 +281,7 @@ def page_create(
     the `ETag` header. The owner defaults to the caller."""
     membership = workspace_membership(request, slug)
     space, _level = _space(membership, space_slug)
-    with _api_fields():
+    with api_field_names(API_FIELD):
         page = services.page_create(
             actor=membership, space=space, title=payload.title, body=payload.body,
             parent=_parent(membership, space, payload.parent_id), kind=payload.kind.value,
@@ -341,7 +327,7 @@ def page_update(
         return base
     sent = payload.model_fields_set
     try:
-        with _api_fields():
+        with api_field_names(API_FIELD):
             saved = services.page_update(
                 actor=membership, page=page, base_version=base, title=payload.title,
                 body=payload.body, owner=_owner(membership, payload.owner_id),
@@ -364,7 +350,7 @@ def page_move(
     among its new siblings (null: last). Never under itself."""
     membership = workspace_membership(request, slug)
     page, _level = selectors.get_page_for(membership, page_id, needed=EDIT)
-    with _api_fields():
+    with api_field_names(API_FIELD):
         services.page_move(
             actor=membership, page=page, parent=_parent(membership, page.space, payload.parent_id),
             position=payload.position, context=AuditContext.from_request(request),

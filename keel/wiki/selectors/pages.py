@@ -21,6 +21,7 @@ from keel.wiki.access import (
     READ,
     can,
     page_levels,
+    page_tree,
     reader_for,
     space_level,
     space_levels,
@@ -151,12 +152,12 @@ class PageView:
 def page_view(actor: Membership, page: Page, level: str) -> PageView:
     """Everything the page screen shows besides the rendered text."""
     reader = reader_for(actor)
-    parents = dict(Page.objects.filter(space_id=page.space_id).values_list("pk", "parent_id"))
+    tree = page_tree(reader, page.space_id)  # already loaded by the access check, mostly
     chain: list[int] = []
     current = page.parent_id
     while current is not None and current not in chain:
         chain.append(current)
-        current = parents.get(current)
+        current = tree.get(current, (None, False))[0]
     ancestors = {p.pk: p for p in Page.objects.filter(pk__in=chain).only("pk", "title", "space_id",
                                                                           "parent_id")}  # fmt: skip
     breadcrumbs = [ancestors[pk] for pk in reversed(chain) if pk in ancestors]

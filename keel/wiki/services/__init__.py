@@ -21,7 +21,6 @@ from keel.wiki.services.contacts_import import (
 from keel.wiki.services.pages import (
     PageConflict,
     Saved,
-    link_titles,
     page_archive,
     page_create,
     page_move,
@@ -68,7 +67,6 @@ __all__ = [
     "create_review_task",
     "grant_revoke",
     "grant_set",
-    "link_titles",
     "page_archive",
     "page_create",
     "page_mark_reviewed",

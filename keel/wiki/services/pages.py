@@ -10,7 +10,6 @@ other person's text and the merged text with conflict markers, and nothing is sa
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -23,6 +22,7 @@ from keel.core.models import Membership
 from keel.core.services import AuditContext, audit_event, next_position, same_workspace
 from keel.org.models import Seat
 from keel.wiki.access import EDIT, MANAGE, require_page, require_space
+from keel.wiki.markdown import link_targets
 from keel.wiki.models import Page, PageKind, PageLink, Revision, Space
 from keel.wiki.services.mentions import notify_new_mentions
 
@@ -30,7 +30,6 @@ TITLE_MAX = 200
 BODY_MAX = 500_000  # characters: a long handbook fits; a pasted database dump does not
 SUMMARY_MAX = 200
 REVIEW_DAYS_MAX = 3650
-_WIKILINK = re.compile(r"\[\[([^\[\]|\n]{1,200})(?:\|[^\[\]\n]*)?\]\]")
 
 
 class PageConflict(ValidationError):
@@ -49,14 +48,6 @@ class PageConflict(ValidationError):
 
 def _author_name(revision: Revision) -> str:
     return revision.author.user.display_name if revision.author else _("Someone")
-
-
-def link_titles(body: str) -> list[str]:
-    """The `[[Title]]` targets of a Markdown text, deduplicated, in order."""
-    seen: dict[str, None] = {}
-    for match in _WIKILINK.finditer(body or ""):
-        seen.setdefault(match.group(1).strip(), None)
-    return [t for t in seen if t]
 
 
 def _clean_title(title: str) -> str:
@@ -127,7 +118,7 @@ def _next_review(days: int | None) -> date | None:
 def sync_links(page: Page) -> None:
     """Replace the page's outgoing links by those of its current text; point links that
     were waiting for this title at it."""
-    titles = link_titles(page.body)
+    titles = [t[:200] for t in link_targets(page.body)]  # code blocks are not links
     PageLink.objects.filter(source=page).delete()
     if titles:
         targets = dict(

@@ -123,16 +123,9 @@ def space_update(
         setattr(space, key, data[key])
     if changed:
         space.save(update_fields=[*changed, "updated_at"])
+        # Search needs no re-indexing: access is checked at query time, not stored.
         audit_event(actor, "wiki.space_updated", space, context, fields=sorted(changed))
-        if "staff_level" in changed:
-            _reindex_space(space)
     return space
-
-
-def _reindex_space(space: Space) -> None:
-    # Scopes do not change with access (they are checked at query time); nothing to do but
-    # keep the hook, so a future cached ACL has one place to refresh.
-    return None
 
 
 @transaction.atomic

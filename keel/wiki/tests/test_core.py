@@ -78,7 +78,7 @@ def test_restricted_page_narrows_its_subtree(space, owner, member, manager):
     services.grant_set(actor=owner, space=space, page=parent, level=Level.EDIT, membership=member)
     fresh = type(member).objects.get(pk=member.pk)
     assert _level(fresh, child) == "edit"
-    assert access.page_scope(child, access._tree(access.reader_for(fresh), space.pk)) == (
+    assert access.page_scope(child, access.page_tree(access.reader_for(fresh), space.pk)) == (
         f"page:{parent.pk}"
     )
     assert f"page:{parent.pk}" in access.visible_scopes(fresh)

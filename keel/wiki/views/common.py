@@ -14,11 +14,10 @@ from django.urls import reverse
 from keel.core.models import Membership
 from keel.core.permissions import has_perm
 from keel.wiki import selectors
-from keel.wiki.markdown import Rendered, render
+from keel.wiki.markdown import Rendered, link_targets, render
 from keel.wiki.media import embed_media
 from keel.wiki.models import Page
 from keel.wiki.selectors import DiffLine
-from keel.wiki.services import link_titles
 
 TOC_MIN_HEADINGS = 3
 
@@ -31,7 +30,7 @@ def flash_errors(request: HttpRequest, error: ValidationError) -> None:
 def render_for(actor: Membership, text: str) -> Rendered:
     """Markdown as `actor` sees it: `[[links]]` resolve only to pages they may read, so a
     restricted page's title never turns into a link for someone without access."""
-    titles = [" ".join(t.split()) for t in link_titles(text)]
+    titles = [" ".join(t.split()) for t in link_targets(text)]
     pages = selectors.resolve_titles(actor, titles) if titles else {}
     ws = actor.workspace.slug
     urls = {

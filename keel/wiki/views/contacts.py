@@ -31,6 +31,7 @@ from keel.core.middleware import request_membership
 from keel.core.models import Membership
 from keel.core.permissions import has_perm
 from keel.core.services import AuditContext, audit_event
+from keel.core.uploads import delete_stale_files
 from keel.ui.forms import submit
 from keel.wiki import selectors, services
 from keel.wiki.forms import ContactFilterForm, ContactForm, ContactImportForm
@@ -214,18 +215,7 @@ def _discard(request: HttpRequest, actor: Membership) -> None:
 
 
 def _sweep() -> None:
-    cutoff = timezone.now() - STALE_AFTER
-    try:
-        _dirs, files = default_storage.listdir(UPLOAD_DIR)
-    except (FileNotFoundError, NotImplementedError):
-        return
-    for name in files:
-        path = f"{UPLOAD_DIR}/{name}"
-        try:
-            if default_storage.get_modified_time(path) < cutoff:
-                default_storage.delete(path)
-        except (FileNotFoundError, NotImplementedError):
-            continue
+    delete_stale_files(UPLOAD_DIR, STALE_AFTER)
 
 
 @login_required
