@@ -11,6 +11,16 @@ from keel.core.tests.api_client import ApiClient, api_client_for
 from keel.core.tests.factories import MembershipFactory, WorkspaceFactory
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: rolled-back rows come back with the same ids, so
+    an entry cached by an earlier test (wiki restrictions, rate limits) could match them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def workspace(db):
     return WorkspaceFactory(name="Acme Shop", slug="acme", email_domain="acme.example")

@@ -210,13 +210,64 @@ def page(terms: Sequence[QueryTerm], filters: Filters, *, limit: int, offset: in
         all_params = [*params, *where_params, candidates, limit, offset]
     with connection.cursor() as cursor:
         cursor.execute(sql, all_params)
-        rows = cursor.fetchall()
-    out = []
-    for r in rows:
-        changed = r[6]
-        if isinstance(changed, str):  # SQLite's raw cursor returns text (UTC)
-            changed = datetime.fromisoformat(changed)
-        if changed.tzinfo is None:
-            changed = changed.replace(tzinfo=UTC)
-        out.append(Row(r[0], r[1], r[2], r[3], r[4], r[5], changed, r[7], float(r[8])))
-    return out
+        return [_row(r, float(r[8])) for r in cursor.fetchall()]
+
+
+def _row(r: Sequence[Any], rank: float) -> Row:
+    changed = r[6]
+    if isinstance(changed, str):  # SQLite's raw cursor returns text (UTC)
+        changed = datetime.fromisoformat(changed)
+    if changed.tzinfo is None:
+        changed = changed.replace(tzinfo=UTC)
+    return Row(r[0], r[1], r[2], r[3], r[4], r[5], changed, r[7], rank)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    kind: str
+    rank: float
+
+
+def candidates(terms: Sequence[QueryTerm], filters: Filters, *, limit: int) -> list[Candidate]:
+    """The permitted matches (every filter applied), the most recently indexed first, at most
+    `limit`, each with its kind and score: what `count_by_kind` and `page` find, in one scan.
+
+    The search without a kind filter (search-as-you-type, the results page's "Everything")
+    counts and ranks from this one list, so the match is read once instead of once per kind
+    and once more for the page."""
+    source, match, params = _match(terms)
+    where, where_params = _where(filters, with_kinds=True)
+    # Only our own fragments are formatted in; every value is a parameter.
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT c.id, c.kind, ts_rank_cd(d.search_vector, q) FROM ("  # noqa: S608
+            # "+ 0": see `page`.
+            f"SELECT d.id, d.kind FROM {source} WHERE {match} AND {where}"
+            " ORDER BY d.id + 0 DESC LIMIT %s"
+            ") AS c JOIN search_searchdocument d ON d.id = c.id,"
+            " to_tsquery('simple'::regconfig, %s) q"
+        )
+        all_params = [*params, *where_params, limit, *params]
+    else:
+        sql = (
+            "SELECT d.id, d.kind, -bm25(search_fts, 10.0, 1.0)"  # noqa: S608 - bm25: lower is better
+            f" FROM {source} WHERE {match} AND {where}"
+            " ORDER BY search_fts.rowid DESC LIMIT %s"
+        )
+        all_params = [*params, *where_params, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, all_params)
+        return [Candidate(pk, kind, float(rank)) for pk, kind, rank in cursor.fetchall()]
+
+
+def rows(chosen: Sequence[Candidate]) -> list[Row]:
+    """The text of `chosen`, in their order (one query by primary key)."""
+    if not chosen:
+        return []
+    marks = ", ".join(["%s"] * len(chosen))
+    sql = f"SELECT {_COLUMNS} FROM search_searchdocument d WHERE d.id IN ({marks})"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [c.id for c in chosen])
+        found = {r[0]: r for r in cursor.fetchall()}
+    return [_row(found[c.id], c.rank) for c in chosen if c.id in found]

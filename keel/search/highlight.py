@@ -24,25 +24,29 @@ _CHUNK = 1_000
 _OVERLAP = 40
 
 
-def _comparable(text: str) -> str:
-    """`text` normalised for matching, position for position (same length as `text`)."""
-    whole = to_simplified(unicodedata.normalize("NFKC", text)).lower()
+def _comparable(text: str, *, chinese: bool = True) -> str:
+    """`text` normalised for matching, position for position (same length as `text`).
+    Without Chinese words to find (`chinese=False`) Traditional stays as it is: converting
+    it cost more than the rest of the snippet and changes no Latin letter."""
+    convert = to_simplified if chinese else str
+    whole = convert(unicodedata.normalize("NFKC", text)).lower()
     if len(whole) == len(text):
         return whole
     out = []
     for ch in text:  # rare: NFKC or OpenCC changed a length (ligatures, phrases)
-        n = to_simplified(unicodedata.normalize("NFKC", ch)).lower()
+        n = convert(unicodedata.normalize("NFKC", ch)).lower()
         out.append(n if len(n) == 1 else ch.lower()[:1] or " ")
     return "".join(out)
 
 
 def _spans(norm: str, latin: set[str], cjk: list[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    prefixes = [t[:-1] for t in latin if t.endswith("*")]
-    for m in _LATIN_WORD.finditer(norm):
-        word = m.group()
-        if stem(word) in latin or any(word.startswith(p) for p in prefixes):
-            spans.append(m.span())
+    if latin:  # a word-by-word pass only when the query has Latin words (it is the slow part)
+        prefixes = tuple(t[:-1] for t in latin if t.endswith("*"))
+        for m in _LATIN_WORD.finditer(norm):
+            word = m.group()
+            if stem(word) in latin or (prefixes and word.startswith(prefixes)):
+                spans.append(m.span())
     for term in cjk:
         start = norm.find(term)
         while start != -1:
@@ -79,13 +83,13 @@ class Highlighter:
         self.latin, self.cjk = highlight_terms(query)
 
     def title(self, text: str) -> SafeString:
-        spans = _spans(_comparable(text), self.latin, self.cjk)
+        spans = _spans(_comparable(text, chinese=bool(self.cjk)), self.latin, self.cjk)
         return mark_safe(_render(text, spans, 0, len(text)))
 
     def _first(self, text: str) -> int | None:
         for offset in range(0, len(text), _CHUNK):
             piece = text[offset : offset + _CHUNK + _OVERLAP]
-            spans = _spans(_comparable(piece), self.latin, self.cjk)
+            spans = _spans(_comparable(piece, chinese=bool(self.cjk)), self.latin, self.cjk)
             if spans:
                 return offset + spans[0][0]
         return None
@@ -99,8 +103,8 @@ class Highlighter:
         start = max(0, min(start, end - size))
         # Marks within the window (a little wider, so a word cut by its edges still counts).
         lo, hi = max(0, start - _OVERLAP), min(len(text), end + _OVERLAP)
-        spans = [(s + lo, e + lo) for s, e in _spans(_comparable(text[lo:hi]), self.latin,
-                                                     self.cjk)]  # fmt: skip
+        window = _comparable(text[lo:hi], chinese=bool(self.cjk))
+        spans = [(s + lo, e + lo) for s, e in _spans(window, self.latin, self.cjk)]
         html = _render(text, spans, start, end)
         prefix = "…" if start > 0 else ""
         suffix = "…" if end < len(text) else ""

@@ -1,10 +1,13 @@
 """The one search read: `search(membership=…, query=…)` → a page of permitted, ranked,
-highlighted results and per-kind counts. Queries: one per provider (its visible scopes),
-one count, one page — whatever the size of the index. Counts stop at
-`backends.COUNT_CAP` ("1,000+": `more` is set), so a word in most documents stays fast."""
+highlighted results and per-kind counts, whatever the size of the index. Queries: the
+providers' visible scopes, then without a kind filter one scan of the newest
+`backends.CANDIDATES` permitted matches (counted and ranked in Python) and one read of the
+page's rows; with a kind filter one capped count per kind and one page. Above the caps
+counts read "1,000+" (`more`), so a word in most documents stays fast."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -15,7 +18,7 @@ from keel.core.permissions import has_perm
 from keel.search import backends
 from keel.search.highlight import Highlighter
 from keel.search.registry import ALL, search_providers
-from keel.search.text import query_terms
+from keel.search.text import QueryTerm, query_terms
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -96,18 +99,9 @@ def search(
         changed_before=changed_before,
         facets=dict(facets or {}),
     )
-    cap = backends.COUNT_CAP
-    # Above the cap a kind's count is cap + 1 ("more"), whatever the database counted.
-    counts = {
-        k: min(n, cap + 1) for k, n in backends.count_by_kind(terms, filters, cap=cap).items()
-    }
-    if filters.kinds is not None:
-        total = sum(n for kind, n in counts.items() if kind in filters.kinds)
-    else:
-        total = sum(counts.values())
-    more = total > cap
-    total = min(total, cap)
-    rows = backends.page(terms, filters, limit=limit, offset=offset) if total > offset else []
+    found = (_everything if filters.kinds is None else _one_kind)(
+        terms, filters, limit=limit, offset=offset
+    )
     marker = Highlighter(query)
     hits = [
         SearchHit(
@@ -122,19 +116,61 @@ def search(
             owner_id=row.owner_id,
             score=row.rank,
         )
-        for row in rows
+        for row in found.rows
     ]
     kind_counts = [
-        KindCount(p.kind, p.label, min(counts.get(p.kind, 0), cap), counts.get(p.kind, 0) > cap)
+        KindCount(p.kind, p.label, found.counts.get(p.kind, 0), found.kind_more.get(p.kind, False))
         for p in providers
     ]
     return SearchResults(
         query=query,
         hits=hits,
-        total=total,
-        more=more,
+        total=found.total,
+        more=found.more,
         kinds=kind_counts,
         limit=limit,
         offset=offset,
         searched=True,
+    )
+
+
+@dataclass(frozen=True)
+class _Found:
+    counts: dict[str, int]  # per kind, the kind filter ignored
+    kind_more: dict[str, bool]  # per kind: there are more than its count
+    total: int  # with the kind filter
+    more: bool
+    rows: list[backends.Row]
+
+
+def _everything(
+    terms: list[QueryTerm], filters: backends.Filters, *, limit: int, offset: int
+) -> _Found:
+    """No kind filter: counts and the page from one scan of at most CANDIDATES permitted
+    matches (the newest). When there are more, every count is "at least" (`more`): a kind
+    none of whose matches is among them shows no number, only "more"."""
+    found = backends.candidates(terms, filters, limit=backends.CANDIDATES + 1)
+    more = len(found) > backends.CANDIDATES
+    found = found[: backends.CANDIDATES]
+    counts = dict(Counter(c.kind for c in found))
+    best = sorted(found, key=lambda c: (-c.rank, c.id))[offset : offset + limit]
+    kind_more = {kind: more for kind, _scopes in filters.acl}
+    return _Found(counts, kind_more, len(found), more, backends.rows(best))
+
+
+def _one_kind(
+    terms: list[QueryTerm], filters: backends.Filters, *, limit: int, offset: int
+) -> _Found:
+    """A kind filter: the other kinds' counts still show (each stops at COUNT_CAP: above it,
+    "1,000+"), and the page ranks that kind's own newest matches."""
+    cap = backends.COUNT_CAP
+    raw = backends.count_by_kind(terms, filters, cap=cap)
+    total = sum(n for kind, n in raw.items() if kind in (filters.kinds or ()))
+    rows = backends.page(terms, filters, limit=limit, offset=offset) if total > offset else []
+    return _Found(
+        counts={kind: min(n, cap) for kind, n in raw.items()},
+        kind_more={kind: n > cap for kind, n in raw.items()},
+        total=min(total, cap),
+        more=total > cap,
+        rows=rows,
     )

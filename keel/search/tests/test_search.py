@@ -133,13 +133,20 @@ def test_counts_stop_at_the_cap_and_ranking_reads_a_bounded_candidate_set(
     hidden = notes.create(workspace, "Refund hidden", "refund", scope="secret")
     monkeypatch.setattr(backends, "COUNT_CAP", 5)
     monkeypatch.setattr(backends, "CANDIDATES", 6)
+    # Everything: counted among the newest CANDIDATES permitted matches, "6+".
     results = search(membership=owner, query="refund", limit=3)
-    assert results.total == 5 and results.more and results.has_next
-    assert [(k.count, k.more) for k in results.kinds if k.kind == "note"] == [(5, True)]
+    assert results.total == 6 and results.more and results.has_next
+    assert [(k.count, k.more) for k in results.kinds if k.kind == "note"] == [(6, True)]
+    # One kind: its count stops at COUNT_CAP, "5+".
+    one = search(membership=owner, query="refund", kinds=["note"], limit=3)
+    assert one.total == 5 and one.more and one.has_next
+    assert [(k.count, k.more) for k in one.kinds if k.kind == "note"] == [(5, True)]
     # The hidden note takes no candidate slot: the six newest permitted ones are ranked.
     page = search(membership=owner, query="refund", limit=6)
     assert hidden.id not in {h.object_id for h in page.hits}
     assert {h.object_id for h in page.hits} == {3, 4, 5, 6, 7, 8}
     monkeypatch.setattr(backends, "COUNT_CAP", 1000)
+    monkeypatch.setattr(backends, "CANDIDATES", 1000)
     exact = search(membership=owner, query="refund")
     assert exact.total == 8 and not exact.more
+    assert search(membership=owner, query="refund", kinds=["note"]).total == 8

@@ -62,6 +62,9 @@ class Space(WorkspaceScoped):
     created_by = models.ForeignKey(
         Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Goes up whenever a page of the space is restricted, moved or given a grant: the key of
+    # the cached restrictions search reads (keel.wiki.access.restricted_caps).
+    acl_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects: ClassVar[WorkspaceManager[Space]] = WorkspaceManager()
 

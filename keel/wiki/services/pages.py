@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from keel.core.models import Membership
 from keel.core.services import AuditContext, audit_event, next_position, same_workspace
 from keel.org.models import Seat
-from keel.wiki.access import EDIT, MANAGE, require_page, require_space
+from keel.wiki.access import EDIT, MANAGE, require_page, require_space, restrictions_changed
 from keel.wiki.markdown import link_targets
 from keel.wiki.models import Page, PageKind, PageLink, Revision, Space
 from keel.wiki.services.mentions import notify_new_mentions
@@ -312,6 +312,7 @@ def page_move(
     page.parent = parent
     Page.objects.bulk_update(siblings, ["position"])
     page.save(update_fields=["parent", "position", "updated_at"])
+    restrictions_changed(page.space_id)  # a restricted page below may sit under another one
     audit_event(actor, "wiki.page_moved", page, context,
                 parent=parent.pk if parent else None, position=position)  # fmt: skip
     from keel.wiki.search import index_pages_later
@@ -366,6 +367,7 @@ def page_unarchive(*, actor: Membership, page: Page, context: AuditContext | Non
     ):
         page.parent = None
         page.save(update_fields=["parent", "updated_at"])
+        restrictions_changed(page.space_id)
     audit_event(actor, "wiki.page_restored", page, context, pages=count)
     from keel.wiki.search import index_pages_later
 
@@ -395,6 +397,7 @@ def page_set_restricted(
     if page.restricted != restricted:
         page.restricted = restricted
         page.save(update_fields=["restricted", "updated_at"])
+        restrictions_changed(page.space_id)
         audit_event(actor, "wiki.page_restricted", page, context, restricted=restricted)
         from keel.wiki.search import index_pages_later
 

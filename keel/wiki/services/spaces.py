@@ -17,7 +17,7 @@ from keel.core.models import Membership
 from keel.core.permissions import require
 from keel.core.services import AuditContext, audit_event, next_position, same_workspace
 from keel.org.models import Department, Seat
-from keel.wiki.access import MANAGE, require_page, require_space
+from keel.wiki.access import MANAGE, require_page, require_space, restrictions_changed
 from keel.wiki.models import Grant, Level, Page, Space, SpaceKind, StaffLevel
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -180,6 +180,8 @@ def grant_set(
     Grant.objects.filter(space=space, page=page, **who).delete()
     grant = Grant.objects.create(workspace=actor.workspace, space=space, page=page, level=level,
                                  **who)  # fmt: skip
+    if page is not None:
+        restrictions_changed(space.pk)
     audit_event(actor, "wiki.access_granted", space, context, level=level,
                 page=page.pk if page else None, grantee=str(grantees[0]))  # fmt: skip
     return grant
@@ -201,3 +203,5 @@ def grant_revoke(*, actor: Membership, grant: Grant, context: AuditContext | Non
     audit_event(actor, "wiki.access_revoked", grant.space, context, level=grant.level,
                 page=grant.page_id)  # fmt: skip
     grant.delete()
+    if grant.page_id is not None:
+        restrictions_changed(grant.space_id)

@@ -85,6 +85,34 @@ def test_restricted_page_narrows_its_subtree(space, owner, member, manager):
     assert f"page:{parent.pk}" not in access.visible_scopes(manager)
 
 
+def test_search_scopes_follow_every_access_change_while_cached(space, owner, member, workspace):
+    """visible_scopes caches the restrictions; each change below must show at once."""
+
+    def scopes():  # a fresh membership object, as each request has
+        return access.visible_scopes(type(member).objects.get(pk=member.pk))
+
+    salaries = _page(owner, space, title="Salaries")
+    bands = _page(owner, space, title="2026 bands")
+    assert scopes() == {f"space:{space.pk}"}
+    services.page_set_restricted(actor=owner, page=salaries, restricted=True)
+    services.page_set_restricted(actor=owner, page=bands, restricted=True)
+    assert f"page:{salaries.pk}" not in scopes() and f"page:{bands.pk}" not in scopes()
+    grant = services.grant_set(actor=owner, space=space, page=bands, level=Level.READ,
+                               membership=member)  # fmt: skip
+    assert f"page:{bands.pk}" in scopes()
+    services.page_move(actor=owner, page=bands, parent=salaries)  # now also under Salaries
+    assert f"page:{bands.pk}" not in scopes()
+    group = Group.objects.create(workspace=workspace, name="Payroll", alias="payroll")
+    services.grant_set(actor=owner, space=space, page=salaries, level=Level.READ, group=group)
+    assert f"page:{salaries.pk}" not in scopes()
+    GroupMembership.objects.create(workspace=workspace, group=group, membership=member)
+    assert {f"page:{salaries.pk}", f"page:{bands.pk}"} <= scopes()  # joining changes the key
+    services.grant_revoke(actor=owner, grant=grant)
+    assert f"page:{bands.pk}" not in scopes() and f"page:{salaries.pk}" in scopes()
+    services.page_set_restricted(actor=owner, page=salaries, restricted=False)
+    assert f"page:{salaries.pk}" not in scopes() and f"page:{bands.pk}" not in scopes()
+
+
 def test_member_cannot_manage_access(space, owner, member):
     page = _page(owner, space)
     with pytest.raises(PermissionDenied):
