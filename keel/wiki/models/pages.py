@@ -71,6 +71,10 @@ class Page(WorkspaceScoped):
             models.Index(fields=["space", "parent", "position"]),
             models.Index(fields=["workspace", "title"]),
             models.Index(fields=["workspace", "review_due"]),
+            # The wiki's front page: page counts per space and the recently changed pages,
+            # both read from an index instead of 20,000 wide rows (70 ms → a few ms).
+            models.Index(fields=["space", "archived_at"], name="wiki_page_live"),
+            models.Index(fields=["workspace", "updated_at"], name="wiki_page_recent"),
             # Search asks for the restricted pages of the readable spaces on every keystroke
             # (keel.wiki.access.visible_scopes): a few hundred rows among 20,000 pages.
             models.Index(
