@@ -14,7 +14,7 @@ export KEEL_PORT
 # Browser tests use the system's Chromium; never download one.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test test-postgres setup system-deps lint format bench messages clean
+.PHONY: run test test-postgres setup system-deps lint format bench loadtest messages clean
 
 # Chromium, CJK fonts, gettext and npm for the tests (installed with apt-get when root).
 system-deps:
@@ -73,6 +73,11 @@ messages: $(STAMP)
 
 bench: setup
 	$(BIN)/python -m bench.run
+
+# 50 people doing a day's work for 3 minutes against `keel serve` (SQLite, then PostgreSQL +
+# Redis): errors, lost writes, latency per action, idle RSS, API vs bare view req/s.
+loadtest: setup
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) var node_modules

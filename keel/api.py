@@ -8,11 +8,17 @@ static files: no CDN, no inline script.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 from ninja.openapi.schema import OpenAPISchema
+from ninja.openapi.views import openapi_view
 from ninja.operation import Operation
 
 from keel.accounts.api import router as accounts_router
@@ -50,6 +56,26 @@ class KeelAPI(NinjaAPI):
         return super().get_openapi_operation_id(operation)
 
 
+def docs_sign_in(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Outside development the docs page asks for a signed-in session (any user).
+
+    ninja applies this decorator to the docs page and to openapi.json alike; the schema stays
+    public: it describes the endpoints, holds no data, and every endpoint it lists needs a
+    token or a session anyway; client generators and the CI fuzzer fetch it without signing in.
+    The page is the interactive console, so it is not left open to anyone on the internet.
+    """
+    if getattr(view, "func", None) is not openapi_view:
+        return view
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not settings.DEBUG and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
 api = KeelAPI(
     title="Keel API",
     version="1",
@@ -64,6 +90,7 @@ api = KeelAPI(
     # ninja's Swagger() renders ninja/swagger.html: bundled static JS/CSS and the
     # swagger-ui-init.js file, so the page needs no CDN and no inline script (our CSP).
     docs=Swagger(),
+    docs_decorator=docs_sign_in,
 )
 install_problem_handlers(api)
 

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from keel.accounts import urls as accounts_urls
 from keel.api import api
+from keel.core import health
 from keel.tasks import urls as tasks_urls
 from keel.ui import views as ui_views
 
@@ -17,8 +18,12 @@ urlpatterns = [
     path("invitations/", include(accounts_urls.invitation_urlpatterns)),
     path("workspaces/", include(accounts_urls.workspace_urlpatterns)),
     path("api/v1/", api.urls),
+    # auth hardening (issue 12): admin.site is accounts.admin_site.KeelAdminSite: 404 unless
+    # KEEL_ADMIN, sign-in through allauth (two-factor, rate limits).
     path("admin/", admin.site.urls),
     path("healthz", ui_views.healthz, name="healthz"),
+    # Readiness for load balancers: database, cache, job queue, migrations (docs/server.md).
+    path("readyz", health.readyz, name="readyz"),
     path("feeds/", include(tasks_urls.feed_urlpatterns)),
     path("<slug:ws>/", include("keel.home.urls")),
     path("<slug:ws>/", include("keel.accounts.urls")),

@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, Protocol, Self, TypeVar
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -29,7 +29,9 @@ from ninja import Field, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import APIKeyCookie, HttpBearer
-from pydantic import create_model
+from pydantic import ModelWrapValidatorHandler, ValidationInfo, create_model, model_validator
+from pydantic import ValidationError as PydanticValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from keel.core.models import Membership
 from keel.core.pagination import MAX_PAGE_SIZE, InvalidCursor
@@ -172,6 +174,67 @@ def get_in_workspace(queryset: models.QuerySet[M], membership: Membership, pk: i
     return obj
 
 
+# --- Input shapes: what every request body and id is checked for -------------------------
+
+# Ids are 64-bit row keys: a larger or non-positive number names nothing, and must be a 422
+# here rather than an overflow in the database driver (`pk__in=[2**64]`).
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def _unstorable(text: str) -> bool:
+    """NUL (PostgreSQL refuses it in text) or a lone UTF-16 surrogate (no database stores
+    one; JSON's "\\ud800" escapes decode to it)."""
+    return "\x00" in text or any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def _unstorable_location(
+    value: Any, loc: tuple[str | int, ...] = ()
+) -> tuple[str | int, ...] | None:
+    """Where in a JSON value a string cannot be stored, or None."""
+    if isinstance(value, str):
+        return loc if _unstorable(value) else None
+    if isinstance(value, Mapping):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        if isinstance(key, str) and _unstorable(key):
+            return (*loc, key)
+        found = _unstorable_location(item, (*loc, key))
+        if found is not None:
+            return found
+    return None
+
+
+class InputSchema(Schema):
+    """The base of every request body: a JSON object, and no NUL or lone surrogate in any of
+    its strings (keys included).
+
+    ninja's Schema reads its input through attribute access (to accept ORM objects), so a
+    bare JSON string as a body had its str methods read as fields: `"hello"` gave
+    `title="Hello"`. A body is data, never an object, so this replaces that reader.
+    """
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(
+        cls, values: Any, handler: ModelWrapValidatorHandler[Self], info: ValidationInfo
+    ) -> Any:
+        if not isinstance(values, Mapping):
+            raise PydanticCustomError("object_type", _("Send a JSON object."))
+        loc = _unstorable_location(values)
+        if loc is not None:
+            message = _("Remove the control characters from this text.")
+            error = InitErrorDetails(
+                type=PydanticCustomError("unstorable_text", message), loc=loc, input=""
+            )
+            raise PydanticValidationError.from_exception_data(cls.__name__, [error])
+        return handler(values)
+
+
 # --- Problem details (RFC 9457) ------------------------------------------------------------
 
 PROBLEM_TYPE_BASE = "urn:keel:problem:"
@@ -199,14 +262,32 @@ ERROR_RESPONSES: dict[int, type[Schema]] = {401: Problem, 403: Problem, 404: Pro
 
 
 def use_problem_content_type(schema: dict[str, Any]) -> dict[str, Any]:
-    """Document error responses (status >= 400) as application/problem+json, as they are sent."""
+    """Document error responses (status >= 400) as application/problem+json, as they are sent,
+    and the 400 any operation with a body answers to a body that is not JSON (or not an
+    object): ninja refuses it before the route runs, so no route can declare it."""
     for path_item in schema.get("paths", {}).values():
         for operation in path_item.values():
+            responses = operation.get("responses", {})
+            if "requestBody" in operation and "400" not in responses and 400 not in responses:
+                responses["400"] = {
+                    "description": "The body is not a JSON object.",
+                    "content": {PROBLEM_CONTENT_TYPE: {"schema": _problem_schema_ref(schema)}},
+                }
             for status, response in operation.get("responses", {}).items():
                 content = response.get("content")
                 if str(status)[0] in "45" and content and "application/json" in content:
                     response["content"] = {PROBLEM_CONTENT_TYPE: content["application/json"]}
     return schema
+
+
+def _problem_schema_ref(schema: dict[str, Any]) -> dict[str, Any]:
+    """A reference to the Problem schema, added to the components when no route named it."""
+    schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+    if "Problem" not in schemas:
+        definition = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(definition.pop("$defs", {}))
+        schemas["Problem"] = definition
+    return {"$ref": "#/components/schemas/Problem"}
 
 
 def problem_response(
@@ -323,9 +404,18 @@ def install_problem_handlers(api: NinjaAPI) -> None:
             404: "not-found",
             429: "rate-limited",
         }.get(status, "http-error")
-        return problem_response(status, code=code, detail=str(exc))
+        detail = str(exc)
+        if status == 400 and detail.startswith("Cannot parse request body"):  # ninja's words
+            detail = _("The request body is not valid JSON.")
+        return problem_response(status, code=code, detail=detail)
 
     def on_server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+        from keel.core.outage import is_outage, unavailable_response
+
+        if is_outage(exc):  # the database is away: 503 "try again", as pages answer
+            logger.warning("API %s %s: database unavailable (%s)", request.method,
+                           request.path, type(exc).__name__)  # fmt: skip
+            return unavailable_response(request)
         logger.exception("API error on %s %s", request.method, request.path, exc_info=exc)
         return problem_response(
             500, code="server-error", detail=_("Something went wrong on our side.")
@@ -344,6 +434,35 @@ def install_problem_handlers(api: NinjaAPI) -> None:
     ]
     for exc_class, handler in handlers:
         api.add_exception_handler(exc_class, handler)
+
+
+# --- Public endpoints outside the API --------------------------------------------------------
+
+V = TypeVar("V", bound=Callable[..., HttpResponse])
+
+
+def public_errors(view: V) -> V:
+    """For URLs anyone may call without a session (calendar feeds): an unknown object is an
+    empty 404 and a failure a problem document, whatever DEBUG is, so a calendar client never
+    receives Django's debug page (it lists the URL patterns and settings)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            return HttpResponse(status=404)
+        except Exception as exc:
+            from keel.core.outage import is_outage, unavailable_response
+
+            if is_outage(exc):
+                return unavailable_response(request)
+            logger.exception("Public endpoint failed: %s %s", request.method, request.path)
+            return problem_response(
+                500, code="server-error", detail=_("Something went wrong on our side.")
+            )
+
+    return wrapped  # type: ignore[return-value]
 
 
 # --- Cursor pagination (keel.core.pagination, with the API's query schema) ------------------

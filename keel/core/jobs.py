@@ -5,21 +5,19 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import get_connection
 from django.utils import timezone
 from django_tasks import task
 
-from keel.core.mail import message_from_dict
+from keel.core.mail import deliver_once
 
 
 @task()
 def deliver_email(message: dict[str, Any]) -> int:
-    """Send one message through the real backend. Raises on SMTP failure so the job shows failed."""
-    connection = get_connection(settings.KEEL_DELIVERY_EMAIL_BACKEND, fail_silently=False)
-    email = message_from_dict(message)
-    email.connection = connection
-    return email.send()
+    """Send one message through the real backend. Raises on SMTP failure so the job shows failed.
+
+    Idempotent (issue 12): a retry of the same job finds the message's key and sends nothing.
+    """
+    return deliver_once(message)
 
 
 @task()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 RESERVED_SLUGS = frozenset(
     {
-        "accounts", "api", "static", "media", "admin", "new", "settings", "healthz",
+        "accounts", "api", "static", "media", "admin", "new", "settings", "healthz", "readyz",
         "invitations", "workspaces", "i18n", "notifications", "help", "www", "mail",
         "feeds",  # /feeds/<token>.ics (calendar feeds) is a top-level path
     }
@@ -227,3 +227,20 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.note}"
+
+
+# --- jobs: idempotent mail (issue 12) ---------------------------------------------------------
+class SentMessage(models.Model):
+    """One row per outgoing email, keyed by the idempotency key it got when it was queued.
+
+    `deliver_email` inserts the row (unique key) before handing the message to the mail
+    server and fills `sent_at` after, so a retried job never sends twice. A row without
+    `sent_at` is a send in progress, or one whose worker died (keel.core.mail.deliver_once).
+    """
+
+    key = models.CharField(max_length=100, unique=True)
+    claimed_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.key} {'sent' if self.sent_at else 'sending'}"

@@ -69,3 +69,16 @@ def register_core_jobs() -> None:
     from keel.core.jobs import prune_finished_jobs
 
     every(24 * 3600, prune_finished_jobs)
+    # secrets (issue #12): finished jobs' arguments leave the queue after a day
+    from keel.core.retention import purge_finished_payloads
+
+    every(3600, purge_finished_payloads)
+    # jobs (issue #12): requeue jobs whose worker died; carry request ids onto jobs
+    from django.conf import settings
+
+    from keel.core.reaper import prune_sent_messages, reap_abandoned_jobs
+    from keel.core.request_id import connect_job_hooks
+
+    every(int(getattr(settings, "KEEL_REAPER_INTERVAL_SECONDS", 300)), reap_abandoned_jobs)
+    every(24 * 3600, prune_sent_messages)
+    connect_job_hooks()

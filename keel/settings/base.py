@@ -40,6 +40,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Database outages: a 503 "try again" page / problem+json instead of a 500 (docs/server.md).
+    "keel.core.outage.OutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "keel.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -156,14 +158,32 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Keel] "
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    "login_failed": "20/5m/ip",  # issue 12: per-account delays are in accounts.throttle
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
 ACCOUNT_SESSION_REMEMBER = None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Keel"
+# --- Secrets at rest (helper "secrets", issue #12): MFA secrets sealed with the master key
+MFA_ADAPTER = "keel.accounts.mfa_adapter.KeelMFAAdapter"
+# --- end secrets
 USERSESSIONS_TRACK_ACTIVITY = True  # last seen, synced every 5 min: accounts.session_activity
+
+# --- auth hardening (issue 12) ---
+# Django's admin has its own password form (no two-factor, no rate limits), so it is served
+# only when KEEL_ADMIN is on, and then its login hands over to allauth (accounts.admin_site).
+# Default: on only with DEBUG, where a developer may want to browse the tables.
+KEEL_ADMIN = env.bool("KEEL_ADMIN", default=DEBUG)
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = (
+    "keel.accounts.admin_site.KeelAdminConfig"
+)
+# Behind a reverse proxy every request comes from the proxy: the per-IP sign-in limit must key
+# on the client address the proxy forwards. Count = proxies you run in front of Keel that
+# append to X-Forwarded-For; or name a header your proxy sets to the client address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("KEEL_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("KEEL_CLIENT_IP_HEADER", default="") or None
+# --- end auth hardening ---
 
 # --- Email: every message leaves through a background job (keel.core.mail) ------------------
 EMAIL_URL = env.str("EMAIL_URL", default="")
@@ -244,14 +264,95 @@ KEEL_WIKI_IMPORT_DIR = DATA_DIR / "tmp" / "wiki-imports"
 # empty: the first installed of chart_pdf.FONT_CANDIDATES (fonts-wqy-zenhei).
 KEEL_CHART_PDF_FONT = env.str("KEEL_CHART_PDF_FONT", default="")
 
+# --- jobs and logs (issue 12): JSON lines in production (or KEEL_LOG_FORMAT=json), the plain
+# format in development; every record carries the request id (keel/core/request_id.py).
+KEEL_LOG_FORMAT = env.str(
+    "KEEL_LOG_FORMAT", default="json" if KEEL_ENV == "production" else "plain"
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "keel.core.request_id.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "keel.core.request_id.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if KEEL_LOG_FORMAT == "json" else "plain",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("KEEL_LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "django.server": {"level": "INFO"},
     },
 }
+
+# --- sessions and headers (issue 12) -------------------------------------------------------
+# A browser session ends after KEEL_SESSION_IDLE_HOURS without a request and, however active,
+# KEEL_SESSION_MAX_DAYS after sign-in (keel/accounts/session_timeout.py); the session cookie
+# lives as long (this overrides SESSION_COOKIE_AGE above). API tokens are not affected.
+KEEL_SESSION_IDLE_HOURS = env.float("KEEL_SESSION_IDLE_HOURS", default=8)
+KEEL_SESSION_MAX_DAYS = env.float("KEEL_SESSION_MAX_DAYS", default=14)
+SESSION_COOKIE_AGE = int(KEEL_SESSION_MAX_DAYS * 24 * 60 * 60)
+# Largest request body (MB) read at all, refused with 413 before it is read
+# (keel/core/uploads_limit.py). Default: the largest per-feature limit; each feature still
+# checks its own smaller one (attachments, wiki files).
+KEEL_MAX_UPLOAD_MB = env.int(
+    "KEEL_MAX_UPLOAD_MB",
+    default=max(
+        KEEL_WIKI_MAX_VIDEO_MB,
+        KEEL_WIKI_MAX_FILE_MB,
+        KEEL_WIKI_IMPORT_MAX_MB,
+        KEEL_ATTACHMENT_MAX_BYTES // 2**20,
+    ),
+)
+FILE_UPLOAD_HANDLERS = [
+    "keel.core.uploads_limit.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Headers first, so static files get Permissions-Policy too; the size check once the language
+# is known (its 413 page is translated) but before anything reads the body (CSRF reads POST);
+# the timeout once the session's user is known.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "keel.core.headers.SecurityHeadersMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1,
+    "keel.core.uploads_limit.UploadLimitMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "keel.accounts.session_timeout.SessionTimeoutMiddleware",
+)
+# Owner-only files: the SQLite database is made 0600 when a connection opens it (its -wal and
+# -shm files copy that mode), uploads 0600 in 0700 directories (keel/settings/env.py). Not at
+# settings import: `collectstatic` in the image build runs as root and must create no file.
+from django.db.backends.signals import connection_created  # noqa: E402 (kept in this block)
+
+from keel.settings.env import sqlite_owner_only  # noqa: E402
+
+connection_created.connect(sqlite_owner_only, dispatch_uid="keel.sqlite_owner_only")
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# --- end sessions and headers
+
+# --- jobs and logs (issue 12) ---------------------------------------------------------------
+# Jobs run at least once (docs/jobs.md): a job RUNNING longer than KEEL_JOB_TIMEOUT_SECONDS
+# lost its worker and is requeued, until it has been tried KEEL_JOB_MAX_ATTEMPTS times
+# (keel/core/reaper.py, every KEEL_REAPER_INTERVAL_SECONDS). The timeout must exceed the
+# longest job. RQ notices a dead worker by its heartbeat instead, within about 90 seconds.
+KEEL_JOB_TIMEOUT_SECONDS = env.int("KEEL_JOB_TIMEOUT_SECONDS", default=900)
+KEEL_JOB_MAX_ATTEMPTS = env.int("KEEL_JOB_MAX_ATTEMPTS", default=3)
+KEEL_REAPER_INTERVAL_SECONDS = env.int("KEEL_REAPER_INTERVAL_SECONDS", default=300)
+if REDIS_URL:
+    # Each RQ job carries the id of the request that enqueued it (keel/core/request_id.py).
+    RQ_QUEUES["default"]["QUEUE_CLASS"] = "keel.core.request_id.RequestIdQueue"
+# Outermost, so every later middleware's log lines (and the outage page) carry the id.
+MIDDLEWARE.insert(0, "keel.core.request_id.RequestIdMiddleware")
+# --- end jobs and logs

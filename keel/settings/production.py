@@ -16,6 +16,8 @@ ALLOWED_HOSTS = env.list("KEEL_ALLOWED_HOSTS")
 KEEL_BASE_URL = env.str("KEEL_BASE_URL", default="").rstrip("/")
 
 SECURE_SSL_REDIRECT = env.bool("KEEL_SSL_REDIRECT", default=True)
+# Load balancers probe the server directly over HTTP: the health URLs answer without a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env.int("KEEL_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -29,3 +31,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = False
+
+# --- auth hardening (issue 12) ---
+# No admin in production unless asked for, whatever KEEL_DEBUG says (see base.py).
+KEEL_ADMIN = env.bool("KEEL_ADMIN", default=False)
+# --- end auth hardening ---

@@ -33,7 +33,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 KEEL_DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 EMAIL_BACKEND = "keel.core.mail.QueuedEmailBackend"
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/key"}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -42,3 +41,8 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 # WhiteNoise warns when STATIC_ROOT is missing; tests serve static files through the finders.
 STATIC_ROOT = None  # type: ignore[assignment]
+
+# --- Secrets at rest (helper "secrets"): a fixed master key, so tests never create or read
+# the developer's $KEEL_DATA_DIR/master.key (keel.core.crypto).
+KEEL_MASTER_KEY = "a2VlbC10ZXN0LW1hc3Rlci1rZXktbm90LXNlY3JldCE="
+# --- end secrets

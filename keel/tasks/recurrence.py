@@ -46,6 +46,13 @@ MAX_RULE_LENGTH = 500
 FIRST_OCCURRENCE_WITHIN = timedelta(days=366 * 10)
 # Never produce more than this many occurrences from one call (calendar feeds, previews).
 MAX_OCCURRENCES = 1000
+# A series starts within these years: later dates leave no room to compute the next
+# occurrence or to convert between zones before datetime's year 9999 ends.
+FIRST_YEAR, LAST_YEAR = 1970, 2200
+MAX_ZONE_NAME = 64  # the longest IANA name is 32 characters
+# What dateutil raises on a rule it accepted but cannot iterate (BYDAY=99MO in a month) or
+# on dates past year 9999: the rule is refused when saved, a stored one simply ends.
+_ITERATION_ERRORS = (ValueError, TypeError, KeyError, IndexError, OverflowError)
 
 _ALLOWED_PARTS = {
     "FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYYEARDAY",
@@ -178,6 +185,12 @@ def normalize_rrule(text: str) -> str:
             )  # fmt: skip
         if "UNTIL" in parts:
             raise ValidationError({"rrule": _("Use COUNT or UNTIL, not both.")})
+    if "UNTIL" in parts and not (
+        parts["UNTIL"][:4].isdigit() and int(parts["UNTIL"][:4]) <= LAST_YEAR
+    ):
+        raise ValidationError(
+            {"rrule": _("UNTIL must be a date no later than %(year)d.") % {"year": LAST_YEAR}}
+        )
     if "INTERVAL" in parts and (
         not parts["INTERVAL"].isdigit() or not 1 <= int(parts["INTERVAL"]) <= MAX_INTERVAL
     ):
@@ -188,11 +201,12 @@ def normalize_rrule(text: str) -> str:
     start = datetime(2026, 1, 1, 9, 0)  # noqa: DTZ001 - the engine works on naive local times
     try:
         rule = _rrule(normal, start)
-    except (ValueError, TypeError, KeyError, IndexError) as error:
+        happens = rule_happens(rule, start)
+    except _ITERATION_ERRORS as error:
         raise ValidationError(
             {"rrule": _("The repeat rule is not valid: %(error)s") % {"error": str(error)[:120]}}
         ) from error
-    if not rule_happens(rule, start):
+    if not happens:
         raise ValidationError({"rrule": _("This rule never happens in the next ten years.")})
     return normal
 
@@ -289,12 +303,26 @@ def preset_fields(text: str) -> dict[str, object]:
 
 
 def zone(name: str) -> ZoneInfo:
+    """The IANA zone `name`, or ValidationError on "timezone" (unknown, too long — the file
+    system refuses the path with OSError —, or not a name at all)."""
+    error = ValidationError(
+        {"timezone": _("“%(zone)s” is not a known time zone.") % {"zone": name[:MAX_ZONE_NAME]}}
+    )
+    if not name or len(name) > MAX_ZONE_NAME:
+        raise error
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise error from exc
+
+
+def check_start(start: datetime | date, field: str = "dtstart_local") -> None:
+    """A series' first date lies within FIRST_YEAR..LAST_YEAR. Raises ValidationError."""
+    if not FIRST_YEAR <= start.year <= LAST_YEAR:
         raise ValidationError(
-            {"timezone": _("“%(zone)s” is not a known time zone.") % {"zone": name[:64]}}
-        ) from error
+            {field: _("Choose a first date between %(first)d and %(last)d.")
+             % {"first": FIRST_YEAR, "last": LAST_YEAR}}
+        )  # fmt: skip
 
 
 def localize(naive: datetime, tz_name: str) -> datetime:
@@ -333,7 +361,10 @@ def next_occurrence(
     rule: Rule, after_local: datetime, *, inclusive: bool = False
 ) -> datetime | None:
     """The first local occurrence after `after_local` (naive), or None when the series ended."""
-    found = rule.compiled().after(after_local, inc=inclusive)
+    try:
+        found: datetime | None = rule.compiled().after(after_local, inc=inclusive)
+    except _ITERATION_ERRORS:
+        return None
     return found
 
 
@@ -346,18 +377,25 @@ def next_after_completion(rule: Rule, completed_on: date) -> datetime | None:
     """
     restart = datetime.combine(completed_on, rule.dtstart.time())
     restart = max(restart, rule.dtstart)
-    return rule.compiled(dtstart=restart, drop_count=True).after(
-        datetime.combine(completed_on, time.max), inc=False
-    )
+    try:
+        found: datetime | None = rule.compiled(dtstart=restart, drop_count=True).after(
+            datetime.combine(completed_on, time.max), inc=False
+        )
+    except _ITERATION_ERRORS:
+        return None
+    return found
 
 
 def occurrences_between(rule: Rule, start: datetime, end: datetime) -> list[datetime]:
     """Local occurrences with start <= t <= end (naive), at most MAX_OCCURRENCES."""
     found: list[datetime] = []
-    for occurrence in rule.compiled().xafter(start, count=MAX_OCCURRENCES, inc=True):
-        if occurrence > end:
-            break
-        found.append(occurrence)
+    try:
+        for occurrence in rule.compiled().xafter(start, count=MAX_OCCURRENCES, inc=True):
+            if occurrence > end:
+                break
+            found.append(occurrence)
+    except _ITERATION_ERRORS:
+        pass  # the rule ends where dateutil can go no further (see _ITERATION_ERRORS)
     return found
 
 

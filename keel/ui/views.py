@@ -30,7 +30,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
-    return JsonResponse({"ok": True})
+    # Process up, no database: a stale cached answer would hide a dead process.
+    return JsonResponse({"ok": True}, headers={"Cache-Control": "no-store"})
 
 
 def set_language(request: HttpRequest) -> HttpResponse:

@@ -14,6 +14,7 @@ from django.core.validators import validate_email
 from ninja import Field, Schema
 from pydantic import field_validator
 
+from keel.core.api_support import Id, InputSchema
 from keel.core.models import Role
 
 
@@ -57,7 +58,7 @@ class WorkspaceSettingsOut(Schema):
         return bool(obj.logo)
 
 
-class WorkspaceSettingsPatchIn(Schema):
+class WorkspaceSettingsPatchIn(InputSchema):
     """Fields left out keep their value; the values are checked by the service (422)."""
 
     name: str | None = Field(None, min_length=1, max_length=120)
@@ -172,8 +173,8 @@ class OffboardingPlanOut(Schema):
     sections: list[HandoverSectionOut]
 
 
-class OffboardIn(Schema):
-    handover: dict[str, dict[str, int | None]] = Field(
+class OffboardIn(InputSchema):
+    handover: dict[str, dict[str, Id | None]] = Field(
         default_factory=dict,
         description="Section key → item key → member id to receive it (null: nobody / leave "
         "the seat empty). Items left out get the plan's default.",
@@ -207,7 +208,7 @@ class QueuedOut(Schema):
 # --- In -------------------------------------------------------------------------------------
 
 
-class InvitationIn(Schema):
+class InvitationIn(InputSchema):
     email: str = Field(..., max_length=254)
     role: Role = Role.MEMBER
 
@@ -217,26 +218,26 @@ class InvitationIn(Schema):
         return _email(value)
 
 
-class MemberPatchIn(Schema):
+class MemberPatchIn(InputSchema):
     role: Role
 
 
-class GroupIn(Schema):
+class GroupIn(InputSchema):
     name: str = Field(..., min_length=1, max_length=80)
     alias: str = Field(..., min_length=1, max_length=64, pattern=r"^\s*[-a-zA-Z0-9_]+\s*$")
     description: str = Field("", max_length=200)
 
 
-class GroupPatchIn(Schema):
+class GroupPatchIn(InputSchema):
     name: str | None = Field(None, min_length=1, max_length=80)
     alias: str | None = Field(None, min_length=1, max_length=64, pattern=r"^\s*[-a-zA-Z0-9_]+\s*$")
     description: str | None = Field(None, max_length=200)
 
 
-class GroupMembersIn(Schema):
-    member_ids: list[int] = Field(..., max_length=1000, description="Membership ids.")
+class GroupMembersIn(InputSchema):
+    member_ids: list[Id] = Field(..., max_length=1000, description="Membership ids.")
 
 
-class GroupSendIn(Schema):
+class GroupSendIn(InputSchema):
     subject: str = Field(..., min_length=1, max_length=200)
     body: str = Field(..., max_length=100_000)

@@ -6,12 +6,15 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from keel.core.models import (
     RESERVED_SLUGS,
     Membership,
+    Role,
     Workspace,
     domain_validator,
     slug_validator,
@@ -93,8 +96,58 @@ class WorkspaceSignupForm(WorkspaceForm):
         languages = dict(settings.LANGUAGES)
         user.language = browser if browser in languages else self.cleaned_data["language"]
         user.save(update_fields=["full_name", "language"])
+        if _verification_mandatory():
+            # Held, not created: taking the address now would tell anyone retrying it that
+            # this email had no account (for a known email allauth creates nothing and mails
+            # the owner instead). The workspace is created when the address is confirmed.
+            held = {f: self.cleaned_data[f] for f in _HELD_FIELDS}  # never the password
+            key = _held_key(user.pk)
+            transaction.on_commit(lambda: cache.set(key, held, timeout=_HELD_FOR))
+            return
         self.create_for(user, AuditContext.from_request(request))
         # The session's language is set by KeelAccountAdapter.login, which allauth calls next.
+
+
+# Sign-up under mandatory verification (issue 12, enumeration): the workspace a sign-up asked
+# for waits in the cache, as long as the confirmation link lives, until the address is
+# confirmed (KeelAccountAdapter.confirm_email). If the cache lost it, the confirmed user lands
+# on the home page, which offers to start a workspace.
+_HELD_FOR = 60 * 60 * 24 * 7
+_HELD_FIELDS = ("company_name", "slug", "email_domain", "language", "timezone")
+
+
+def _verification_mandatory() -> bool:
+    from allauth.account import app_settings as account_settings
+
+    mandatory = account_settings.EmailVerificationMethod.MANDATORY
+    return bool(mandatory == account_settings.EMAIL_VERIFICATION)
+
+
+def _held_key(user_pk: Any) -> str:
+    return f"keel:signup-held-workspace:{user_pk}"
+
+
+def create_held_workspace(*, request: Any, user: Any) -> Membership | None:
+    """The workspace `user` asked for at sign-up, created now that their address is confirmed.
+
+    Its address may have been taken since; then the first free `<address>-<n>` is used.
+    """
+    key = _held_key(user.pk)
+    held = cache.get(key)
+    if not held or Membership.objects.filter(user_id=user.pk, role=Role.OWNER).exists():
+        cache.delete(key)
+        return None
+    data = {f: held.get(f) for f in _HELD_FIELDS}
+    base = str(data["slug"])
+    slug, n = base, 1
+    while Workspace.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base[: 40 - len(str(n)) - 1]}-{n}"
+    form = WorkspaceForm({**data, "slug": slug})
+    cache.delete(key)
+    if not form.is_valid():  # e.g. a language Keel no longer offers: start one from home
+        return None
+    return form.create_for(user, AuditContext.from_request(request))
 
 
 # --- Account settings ----------------------------------------------------------------------

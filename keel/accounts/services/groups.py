@@ -17,6 +17,7 @@ from keel.core.mail import as_reader
 from keel.core.models import Membership
 from keel.core.permissions import require
 from keel.core.services import AuditContext, audit_event, same_workspace
+from keel.core.validators import clean_line
 
 # recipient → (subject, text body, HTML body), rendered in the recipient's language.
 Render = Callable[[Membership], tuple[str, str, str]]
@@ -117,8 +118,9 @@ def group_send(
     """
     require(actor, "groups.send")
     same_workspace(actor, group)
-    if render is None and not subject.strip():
-        raise ValidationError({"subject": _("Write a subject.")})
+    if render is None:  # a subject is a mail header: one line (a line break is refused)
+        subject = clean_line(subject, field="subject", max_length=200,
+                             required=_("Write a subject."))  # fmt: skip
     recipients = list(
         Membership.objects.active()
         .filter(group_memberships__group=group, user__is_active=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import login
+from allauth.account.utils import perform_login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,7 +19,6 @@ from django.views.decorators.http import require_http_methods
 from keel.accounts import services
 from keel.accounts.forms.people import InvitationSignupForm
 from keel.accounts.models import Invitation, User
-from keel.core.language import remember_session_language
 from keel.core.models import Membership
 from keel.core.services import AuditContext
 from keel.ui.forms import submit
@@ -84,7 +83,11 @@ def _sign_up(request: HttpRequest, invitation: Invitation) -> HttpResponse:
         language=getattr(request, "LANGUAGE_CODE", ""), context=AuditContext.from_request(request),
     ))  # fmt: skip
     if membership is not None:
-        login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
-        remember_session_language(request, membership.user.language)
-        return redirect(front_url(invitation.workspace.slug))
+        # allauth's sign-in, like every other way in: the session is tracked (offboarding and
+        # "my sessions" can end it), the account's language is kept (KeelAccountAdapter.login),
+        # and the sign-in is audited.
+        return perform_login(
+            request, membership.user, redirect_url=front_url(invitation.workspace.slug),
+            signup=True, email=membership.user.email,
+        )  # fmt: skip
     return _page(request, invitation, "sign_up", status=400 if form.errors else 200, form=form)

@@ -319,7 +319,8 @@ def test_openapi_documents_auth_and_problem_errors(client):
                     assert list(resp["content"]) == [PROBLEM_CONTENT_TYPE], (method, path)
 
 
-def test_docs_page_uses_local_static_files_and_no_inline_script(client):
+def test_docs_page_uses_local_static_files_and_no_inline_script(client, owner):
+    client.force_login(owner.user)  # the docs page asks for sign-in when DEBUG is off
     response = client.get("/api/v1/docs")
     assert response.status_code == 200
     html = response.content.decode()

@@ -10,6 +10,7 @@ from datetime import date
 
 from ninja import Field, Schema
 
+from keel.core.api_support import Id, InputSchema
 from keel.goals.models import MilestoneStatus
 from keel.org.models import SeatStatus
 
@@ -70,38 +71,38 @@ class GoalDetailOut(GoalOut):
 # --- In -------------------------------------------------------------------------------------
 
 
-class VisionIn(Schema):
+class VisionIn(InputSchema):
     statement: str = Field("", max_length=1000)
     horizon_year: int = Field(..., ge=2000, le=2200)
 
 
-class GoalIn(Schema):
+class GoalIn(InputSchema):
     title: str = Field(..., min_length=1, max_length=200)
     target_year: int = Field(..., ge=2000, le=2200)
     description: str = Field("", max_length=5000)
 
 
-class GoalPatchIn(Schema):
+class GoalPatchIn(InputSchema):
     title: str | None = Field(None, min_length=1, max_length=200)
     target_year: int | None = Field(None, ge=2000, le=2200)
     description: str | None = Field(None, max_length=5000)
 
 
-class MilestoneIn(Schema):
+class MilestoneIn(InputSchema):
     year: int = Field(..., ge=2000, le=2200)
     title: str = Field(..., min_length=1, max_length=200)
     status: MilestoneStatus = MilestoneStatus.NOT_STARTED
-    owner_seat_id: int | None = Field(None, description="A seat of this workspace.")
-    needed_seat_ids: list[int] = Field(
+    owner_seat_id: Id | None = Field(None, description="A seat of this workspace.")
+    needed_seat_ids: list[Id] = Field(
         default_factory=list, max_length=200, description="Seats of this workspace."
     )
 
 
-class MilestonePatchIn(Schema):
+class MilestonePatchIn(InputSchema):
     year: int | None = Field(None, ge=2000, le=2200)
     title: str | None = Field(None, min_length=1, max_length=200)
     status: MilestoneStatus | None = None
-    owner_seat_id: int | None = Field(
+    owner_seat_id: Id | None = Field(
         None, description="A seat of this workspace; send null to clear the owner."
     )
-    needed_seat_ids: list[int] | None = Field(None, max_length=200)
+    needed_seat_ids: list[Id] | None = Field(None, max_length=200)

@@ -24,11 +24,13 @@ from keel.core.services import (
     next_position,
     same_workspace,
 )
+from keel.core.validators import line_problem
 from keel.goals.models import CoreValue, Goal, Milestone, MilestoneStatus, Vision
 from keel.org.models import Seat
 
 HORIZON_YEARS = 5
 MAX_YEARS_AHEAD = 50  # a target beyond this is a typo, not a plan
+TITLE_MAX = 200  # goals' and milestones' titles (the columns' length)
 
 
 def current_year(workspace: Workspace) -> int:
@@ -156,6 +158,8 @@ def _goal_errors(
     errors: dict[str, str] = {}
     if not title.strip():
         errors["title"] = _("Name the goal, for example “¥10M yearly revenue”.")
+    elif problem := line_problem(title.strip(), max_length=TITLE_MAX):
+        errors["title"] = problem
     this_year = current_year(ws)
     if goal is None or goal.target_year != target_year:
         _check_year("target_year", target_year, low=this_year,
@@ -228,6 +232,8 @@ def _milestone_errors(
     errors: dict[str, str] = {}
     if not title.strip():
         errors["title"] = _("Say what will be true at the end of the year.")
+    elif problem := line_problem(title.strip(), max_length=TITLE_MAX):
+        errors["title"] = problem
     if status not in MilestoneStatus.values:
         errors["status"] = _("Choose a status from the list.")
     this_year = current_year(ws)

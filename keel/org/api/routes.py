@@ -19,6 +19,7 @@ from ninja import Query, Router, Status
 
 from keel.core.api_support import (
     ERROR_RESPONSES,
+    Id,
     Page,
     PageParams,
     get_in_workspace,
@@ -185,7 +186,7 @@ def seat_list(
     slug: str,
     params: Query[PageParams],
     status: SeatStatus | None = None,
-    department: int | None = None,
+    department: Id | None = None,
 ) -> Page[Seat]:
     """Seats by id; filter by `status` (filled, open, planned) and `department` (an id)."""
     membership = workspace_membership(request, slug)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from keel.core.api_support import Id, InputSchema
 from keel.org.models import EmploymentType, SeatStatus, quarter_label
 
 # --- Departments ----------------------------------------------------------------------------
@@ -26,17 +27,17 @@ class DepartmentOut(Schema):
     position: int = Field(..., description="Order among its siblings.")
 
 
-class DepartmentIn(Schema):
+class DepartmentIn(InputSchema):
     name: str = Field(..., min_length=1, max_length=80)
-    parent_id: int | None = None
+    parent_id: Id | None = None
     colour: int | None = Field(None, ge=1, le=8, description="Default: the next colour.")
 
 
-class DepartmentPatchIn(Schema):
+class DepartmentPatchIn(InputSchema):
     """Send only what changes; `parent_id: null` moves the department to the top level."""
 
     name: str | None = Field(None, min_length=1, max_length=80)
-    parent_id: int | None = None
+    parent_id: Id | None = None
     colour: int | None = Field(None, ge=1, le=8)
 
 
@@ -82,17 +83,17 @@ class SeatOut(Schema):
         return quarter_label(obj.planned_for) if obj.planned_for else ""
 
 
-class SeatIn(Schema):
+class SeatIn(InputSchema):
     title: str = Field(..., min_length=1, max_length=120)
-    department_id: int | None = None
-    reports_to_id: int | None = None
+    department_id: Id | None = None
+    reports_to_id: Id | None = None
     purpose: str = Field("", max_length=5000)
     responsibilities: list[str] = Field(default_factory=list, description="One line each.")
     employment_type: EmploymentType = EmploymentType.STAFF
     fte: Decimal = Field(Decimal("1.00"), description="0.05 to 1.")
     cost_per_month: Decimal | None = None
     cost_currency: str = Field("CNY", description="CNY, USD, EUR, HKD, TWD or GBP.")
-    holder_id: int | None = Field(None, description="Membership id; needs status `filled`.")
+    holder_id: Id | None = Field(None, description="Membership id; needs status `filled`.")
     placeholder_name: str = Field("", max_length=80)
     status: SeatStatus | None = Field(None, description="Default: filled with a holder, else open.")
     planned_for: date | None = Field(
@@ -100,27 +101,27 @@ class SeatIn(Schema):
     )
 
 
-class SeatPatchIn(Schema):
+class SeatPatchIn(InputSchema):
     """Send only what changes; null clears an optional field."""
 
     title: str | None = Field(None, min_length=1, max_length=120)
-    department_id: int | None = None
-    reports_to_id: int | None = None
+    department_id: Id | None = None
+    reports_to_id: Id | None = None
     purpose: str | None = Field(None, max_length=5000)
     responsibilities: list[str] | None = None
     employment_type: EmploymentType | None = None
     fte: Decimal | None = None
     cost_per_month: Decimal | None = None
     cost_currency: str | None = None
-    holder_id: int | None = None
+    holder_id: Id | None = None
     placeholder_name: str | None = Field(None, max_length=80)
     status: SeatStatus | None = None
     planned_for: date | None = None
 
 
-class SeatFillIn(Schema):
-    member_id: int = Field(..., description="The membership id of the new holder.")
+class SeatFillIn(InputSchema):
+    member_id: Id = Field(..., description="The membership id of the new holder.")
 
 
-class SeatVacateIn(Schema):
+class SeatVacateIn(InputSchema):
     placeholder_name: str = Field("", max_length=80)

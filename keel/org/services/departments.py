@@ -22,6 +22,7 @@ from keel.core.services import (
     next_position,
     same_workspace,
 )
+from keel.core.validators import line_problem
 from keel.org.models import DEPARTMENT_COLOURS, Department, Seat
 from keel.org.templates_data import ECOMMERCE_DEPARTMENTS
 
@@ -41,8 +42,8 @@ def _check_department(
     ws_id = actor.workspace_id
     if not name:
         errors["name"] = _("Give the department a name.")
-    elif len(name) > 80:
-        errors["name"] = _("Use at most 80 characters.")
+    elif problem := line_problem(name, max_length=80):
+        errors["name"] = problem
     if parent is not None:
         if parent.workspace_id != ws_id:
             errors["parent"] = _("Choose a department of this workspace.")

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from keel.core.models import Membership
 from keel.core.permissions import require
 from keel.core.services import AuditContext, audit_event, same_workspace
+from keel.core.validators import line_problem
 from keel.org.models import (
     CURRENCIES,
     DEFAULT_CURRENCY,
@@ -37,6 +38,7 @@ from keel.org.models import (
 )
 
 MAX_RESPONSIBILITIES = 30
+PLACEHOLDER_MAX = 80
 FTE_MIN, FTE_MAX = Decimal("0.05"), Decimal("1.00")
 
 
@@ -87,8 +89,8 @@ def _validate_seat(
     title = data["title"]
     if not title:
         errors["title"] = _("Give the seat a title, such as “Purchasing lead”.")
-    elif len(title) > 120:
-        errors["title"] = _("Use at most 120 characters.")
+    elif problem := line_problem(title, max_length=120):
+        errors["title"] = problem
 
     department = data["department"]
     if department is not None and department.workspace_id != ws_id:
@@ -121,8 +123,8 @@ def _validate_seat(
     if data["cost_currency"] not in CURRENCIES:
         errors["cost_currency"] = _("Choose one of: %(list)s.") % {"list": ", ".join(CURRENCIES)}
 
-    if len(data["placeholder_name"]) > 80:
-        errors["placeholder_name"] = _("Use at most 80 characters.")
+    if problem := line_problem(data["placeholder_name"], max_length=PLACEHOLDER_MAX):
+        errors["placeholder_name"] = problem
 
     lines = data["responsibilities"]
     if len(lines) > MAX_RESPONSIBILITIES:
@@ -382,7 +384,7 @@ def _vacate(
     former = seat.holder_id
     seat.holder = None
     seat.status = SeatStatus.OPEN
-    seat.placeholder_name = placeholder_name.strip()[:80]
+    seat.placeholder_name = placeholder_name.strip()  # checked by seat_vacate
     seat.planned_for = None
     seat.save(update_fields=["holder", "status", "placeholder_name", "planned_for", "updated_at"])
     _open_holding(seat)
@@ -401,8 +403,8 @@ def seat_vacate(
     seat = Seat.objects.select_for_update().get(pk=seat.pk)
     if seat.holder_id is None:
         raise ValidationError(_("Nobody holds this seat: there is nothing to vacate."))
-    if len(placeholder_name.strip()) > 80:
-        raise ValidationError({"placeholder_name": _("Use at most 80 characters.")})
+    if problem := line_problem(placeholder_name.strip(), max_length=PLACEHOLDER_MAX):
+        raise ValidationError({"placeholder_name": problem})
     return _vacate(actor, seat, placeholder_name, context)
 
 

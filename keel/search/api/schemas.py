@@ -6,11 +6,13 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
+from keel.core.api_support import Id
+
 
 class SearchParams(Schema):
     q: str = Field("", max_length=200, description="Words in Chinese and/or English.")
     kind: str | None = Field(None, max_length=40, description="Only this kind (`task`, …).")
-    owner_id: int | None = Field(None, description="Only documents owned by this membership.")
+    owner_id: Id | None = Field(None, description="Only documents owned by this membership.")
     changed_after: datetime | None = Field(None, description="Changed at or after this time.")
     changed_before: datetime | None = Field(None, description="Changed before this time.")
     space: str | None = Field(None, max_length=40, description="Only this wiki space (its id).")

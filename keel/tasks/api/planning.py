@@ -16,6 +16,8 @@ from ninja import Field, Query, Router, Schema, Status
 
 from keel.core.api_support import (
     ERROR_RESPONSES,
+    Id,
+    InputSchema,
     Page,
     PageParams,
     page_schema,
@@ -37,7 +39,7 @@ router = Router(tags=["tasks: planning"])
 WS = "/workspaces/{slug}"
 
 
-class StatusUpdateIn(Schema):
+class StatusUpdateIn(InputSchema):
     status: str = Field(description="on_track, at_risk or off_track")
     text: str = Field(description="Markdown")
 
@@ -52,7 +54,7 @@ class StatusUpdateOut(Schema):
     created_at: datetime
 
 
-class RecurrenceIn(Schema):
+class RecurrenceIn(InputSchema):
     title: str
     preset: str = Field(
         "",
@@ -74,9 +76,9 @@ class RecurrenceIn(Schema):
     timezone: str = Field("", description="IANA zone; default the workspace's")
     mode: str = RecurrenceMode.SCHEDULE
     description: str = ""
-    section_id: int | None = None
-    assignee_id: int | None = None
-    assignee_seat_id: int | None = None
+    section_id: Id | None = None
+    assignee_id: Id | None = None
+    assignee_seat_id: Id | None = None
     priority: int = 0
 
 
@@ -112,7 +114,7 @@ class RecurrenceOut(Schema):
         return obj.stopped_at is not None
 
 
-class RecurrencePatch(Schema):
+class RecurrencePatch(InputSchema):
     """Send only what changes; a rule change needs `preset` (with its inputs) or `rrule`."""
 
     title: str | None = None
@@ -128,14 +130,14 @@ class RecurrencePatch(Schema):
     )
     timezone: str | None = Field(None, description="IANA zone; the wall-clock time is kept")
     mode: str | None = None
-    section_id: int | None = None
-    assignee_id: int | None = Field(None, description="A member; clears the seat")
-    assignee_seat_id: int | None = Field(None, description="A seat; clears the member")
+    section_id: Id | None = None
+    assignee_id: Id | None = Field(None, description="A member; clears the seat")
+    assignee_seat_id: Id | None = Field(None, description="A seat; clears the member")
     priority: int | None = None
     labels: list[str] | None = Field(None, description="Label names; new names are created")
 
 
-class SkipIn(Schema):
+class SkipIn(InputSchema):
     date: date
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from keel.core.api_support import Id, InputSchema
 from keel.tasks.models import Priority, Status, Visibility
 
 
@@ -54,29 +55,29 @@ class ProjectOut(Schema):
         return obj.archived_at is not None
 
 
-class ProjectIn(Schema):
+class ProjectIn(InputSchema):
     name: str = Field(..., min_length=1, max_length=120)
     key: str = Field(..., min_length=2, max_length=6, description="2–6 letters A–Z, e.g. MKT.")
     description: str = ""
     visibility: Visibility = Visibility.WORKSPACE
-    department_id: int | None = None
-    group_id: int | None = None
-    owner_seat_id: int | None = None
-    member_ids: list[int] = Field(default_factory=list, description="Membership ids to add.")
+    department_id: Id | None = None
+    group_id: Id | None = None
+    owner_seat_id: Id | None = None
+    member_ids: list[Id] = Field(default_factory=list, description="Membership ids to add.")
 
 
-class ProjectPatchIn(Schema):
+class ProjectPatchIn(InputSchema):
     """Send only what changes. `archived: true` archives the project, `false` restores it."""
 
     name: str | None = Field(None, min_length=1, max_length=120)
     key: str | None = Field(None, min_length=2, max_length=6)
     description: str | None = None
     visibility: Visibility | None = None
-    department_id: int | None = None
-    group_id: int | None = None
-    owner_seat_id: int | None = None
+    department_id: Id | None = None
+    group_id: Id | None = None
+    owner_seat_id: Id | None = None
     archived: bool | None = None
-    member_ids: list[int] | None = Field(None, description="The project's members, exactly.")
+    member_ids: list[Id] | None = Field(None, description="The project's members, exactly.")
 
 
 # --- Tasks ----------------------------------------------------------------------------------
@@ -136,36 +137,36 @@ class TaskOut(Schema):
         return [label.name for label in obj.labels.all()]
 
 
-class TaskIn(Schema):
-    project_id: int
+class TaskIn(InputSchema):
+    project_id: Id
     title: str = Field(..., min_length=1, max_length=300)
     description: str = ""
-    section_id: int | None = None
-    assignee_id: int | None = Field(None, description="A membership id (or use a seat).")
-    assignee_seat_id: int | None = None
+    section_id: Id | None = None
+    assignee_id: Id | None = Field(None, description="A membership id (or use a seat).")
+    assignee_seat_id: Id | None = None
     start: str | None = Field(None, description=WHEN_HELP)
     due: str | None = Field(None, description=WHEN_HELP)
     priority: Priority = Priority.NONE
     labels: list[str] = Field(default_factory=list, description="Label names.")
-    parent_id: int | None = None
-    follower_ids: list[int] = Field(default_factory=list)
+    parent_id: Id | None = None
+    follower_ids: list[Id] = Field(default_factory=list)
 
 
-class TaskPatchIn(Schema):
+class TaskPatchIn(InputSchema):
     """Send only what changes; `null` clears a field (assignee, seat, dates, section…)."""
 
     title: str | None = Field(None, min_length=1, max_length=300)
     description: str | None = None
-    section_id: int | None = None
-    assignee_id: int | None = None
-    assignee_seat_id: int | None = None
+    section_id: Id | None = None
+    assignee_id: Id | None = None
+    assignee_seat_id: Id | None = None
     start: str | None = Field(None, description=WHEN_HELP)
     due: str | None = Field(None, description=WHEN_HELP)
     priority: Priority | None = None
     status: Status | None = None
     labels: list[str] | None = None
-    parent_id: int | None = None
-    follower_ids: list[int] | None = None
+    parent_id: Id | None = None
+    follower_ids: list[Id] | None = None
 
 
 # --- Comments -------------------------------------------------------------------------------
@@ -183,5 +184,5 @@ class CommentOut(Schema):
         return member_ref(obj.author)
 
 
-class CommentIn(Schema):
+class CommentIn(InputSchema):
     body: str = Field(..., min_length=1, max_length=10_000)

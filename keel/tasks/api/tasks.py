@@ -20,6 +20,7 @@ from ninja import Field, Query, Router, Status
 from keel.accounts.models import Group
 from keel.core.api_support import (
     ERROR_RESPONSES,
+    Id,
     Page,
     PageParams,
     api_field_names,
@@ -187,13 +188,13 @@ def project_update(
 
 
 class TaskListParams(PageParams):
-    project: int | None = Field(None, description="A project id.")
-    assignee: int | None = Field(
+    project: Id | None = Field(None, description="A project id.")
+    assignee: Id | None = Field(
         None,
         description="A membership id: their work, assigned to them or to a seat that resolves "
         "to them now (as the workload page counts it).",
     )
-    assignee_seat: int | None = Field(None, description="A seat id.")
+    assignee_seat: Id | None = Field(None, description="A seat id.")
     status: str | None = Field(
         None, description="todo, in_progress, blocked, done, or open; comma-separated."
     )

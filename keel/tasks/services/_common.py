@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from keel.core.services import same_workspace
+from keel.core.validators import clean_line
 from keel.tasks.access import can_see_project
 from keel.tasks.models import Activity, Label, Project
 
@@ -46,7 +47,7 @@ def activity(task: Task, actor: Membership | None, verb: str, **data: Any) -> Ac
 def workspace_tz(workspace: Workspace) -> datetime.tzinfo:
     try:
         return zoneinfo.ZoneInfo(workspace.timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         return datetime.UTC
 
 
@@ -54,7 +55,7 @@ def series_tz(name: str) -> datetime.tzinfo:
     """A series' zone by IANA name (validated when the series was saved; UTC if gone since)."""
     try:
         return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: name too long
         return datetime.UTC
 
 
@@ -108,8 +109,13 @@ def display_name(membership: Membership | None) -> str:
     return str(getattr(user, "display_name", "") or user.full_name or user.email)
 
 
+LABEL_MAX = 40
+
+
 def resolve_labels(actor: Membership, labels: Iterable[Label | str]) -> list[Label]:
-    """Labels by object or by name; names that don't exist yet are created in the workspace."""
+    """Labels by object or by name; names that don't exist yet are created in the workspace.
+    A name longer than LABEL_MAX or with control characters is refused (ValidationError on
+    "labels"), never cut."""
     result: dict[int, Label] = {}
     names: list[str] = []
     for item in labels:
@@ -117,7 +123,7 @@ def resolve_labels(actor: Membership, labels: Iterable[Label | str]) -> list[Lab
             same_workspace(actor, item)
             result[item.pk] = item
         else:
-            name = str(item).strip()[:40]
+            name = clean_line(str(item), field="labels", max_length=LABEL_MAX)
             if name:
                 names.append(name)
     if names:

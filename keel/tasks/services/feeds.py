@@ -21,6 +21,7 @@ from icalendar import Calendar, Event, vRecur
 
 from keel.accounts.models import hash_secret
 from keel.core.services import AuditContext, audit_event, same_workspace
+from keel.core.validators import printable_line
 from keel.tasks import recurrence as engine
 from keel.tasks import selectors
 from keel.tasks.access import can_see_project, require_see_project
@@ -121,7 +122,8 @@ def _task_event(task: Task, *, slug: str, base_url: str) -> Event:
     event.add("uid", f"keel-task-{task.pk}@{slug}")
     event.add("dtstamp", task.updated_at.astimezone(UTC))
     prefix = "✓ " if task.status == Status.DONE else ""
-    event.add("summary", f"{prefix}{task.project.key}-{task.number} {task.title}")
+    title = printable_line(task.title)
+    event.add("summary", f"{prefix}{task.project.key}-{task.number} {title}")
     if task.due_at is not None:
         event.add("dtstart", task.due_at.astimezone(UTC))
     else:
@@ -176,7 +178,7 @@ def _series_event(
     event = Event()
     event.add("uid", f"keel-recurrence-{rec.pk}@{slug}")
     event.add("dtstamp", rec.updated_at.astimezone(UTC))
-    event.add("summary", f"↻ {rec.title}")
+    event.add("summary", f"↻ {printable_line(rec.title)}")
     if rec.all_day:
         event.add("dtstart", start.date())
         event.add("dtend", start.date() + timedelta(days=1))
@@ -206,7 +208,9 @@ def feed_calendar(feed: CalendarFeed, *, base_url: str = "", now: datetime | Non
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     name = feed.project.name if feed.project else str(ws.name)
-    cal.add("x-wr-calname", f"Keel — {name}")
+    # Names are checked for control characters when saved; rows older than that check
+    # would otherwise break the whole feed (iCalendar refuses a raw line break).
+    cal.add("x-wr-calname", f"Keel — {printable_line(name)}")
     for task in tasks:
         cal.add_component(_task_event(task, slug=ws.slug, base_url=base_url.rstrip("/")))
     latest_by_series = dict(

@@ -24,6 +24,7 @@ from keel.core.services import (
     next_position,
     same_workspace,
 )
+from keel.core.validators import clean_line, line_problem
 from keel.tasks.access import require_edit_in_project, require_manage_project
 from keel.tasks.models import Project, ProjectMember, Section, Visibility
 
@@ -43,8 +44,8 @@ def _clean_project(
         values["name"] = (values["name"] or "").strip()
         if not values["name"]:
             errors["name"] = _("Give the project a name.")
-        elif len(values["name"]) > 120:
-            errors["name"] = _("Use at most 120 characters.")
+        elif problem := line_problem(values["name"], max_length=120):
+            errors["name"] = problem
     if "key" in values:
         key = (values["key"] or "").strip().upper()
         values["key"] = key
@@ -191,12 +192,7 @@ def project_set_members(
 
 
 def _clean_section_name(name: str) -> str:
-    name = (name or "").strip()
-    if not name:
-        raise ValidationError({"name": _("Give the section a name.")})
-    if len(name) > 80:
-        raise ValidationError({"name": _("Use at most 80 characters.")})
-    return name
+    return clean_line(name, field="name", max_length=80, required=_("Give the section a name."))
 
 
 @transaction.atomic

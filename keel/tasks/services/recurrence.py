@@ -18,7 +18,6 @@ from keel.tasks import recurrence as engine
 from keel.tasks.access import require_edit_in_project
 from keel.tasks.models import (
     Label,
-    Priority,
     Project,
     Recurrence,
     RecurrenceMode,
@@ -28,6 +27,7 @@ from keel.tasks.models import (
 )
 from keel.tasks.services._common import check_person, resolve_labels
 from keel.tasks.services.occurrences import materialize_next, series_rule
+from keel.tasks.services.task_fields import check_priority, clean_title
 
 if TYPE_CHECKING:
     from keel.core.models import Membership
@@ -40,6 +40,16 @@ if TYPE_CHECKING:
 def _add_errors(errors: dict[str, list[str]], error: ValidationError) -> None:
     for field, messages in error.message_dict.items():
         errors.setdefault(field, []).extend(messages)
+
+
+def _checked(errors: dict[str, list[str]], check: Any, value: Any) -> Any:
+    """`check(value)` (a task field check: the series' occurrences are tasks, so they obey
+    the same rules), its ValidationError collected into `errors`."""
+    try:
+        return check(value)
+    except ValidationError as error:
+        _add_errors(errors, error)
+        return value
 
 
 def _zone_name(errors: dict[str, list[str]], name: str, actor: Membership) -> str:
@@ -77,6 +87,7 @@ def _rule_text(
 
 def _local_start(value: datetime | date, tz_name: str, *, all_day: bool) -> tuple[datetime, bool]:
     """(naive local first start, all-day?) from a date, a naive or an aware date-time."""
+    engine.check_start(value)  # before converting: near year 9999 there is no next zone's day
     if isinstance(value, datetime):
         if timezone.is_aware(value):
             value = value.astimezone(engine.zone(tz_name)).replace(tzinfo=None)
@@ -132,9 +143,8 @@ def recurrence_create(
     same_workspace(actor, project, section, assignee, assignee_seat)
     require_edit_in_project(actor, project)
     errors: dict[str, list[str]] = {}
-    title = (title or "").strip()
-    if not title:
-        errors.setdefault("title", []).append(_("Give the task a title."))
+    title = _checked(errors, clean_title, title)
+    priority = _checked(errors, check_priority, priority)
     if assignee is not None and assignee_seat is not None:
         errors.setdefault("assignee", []).append(_("Assign a person or a seat, not both."))
     if section is not None and section.project_id != project.pk:
@@ -156,7 +166,7 @@ def recurrence_create(
     label_objs = resolve_labels(actor, labels)
     with transaction.atomic():
         rec = Recurrence.objects.create(
-            workspace=actor.workspace, project=project, section=section, title=title[:300],
+            workspace=actor.workspace, project=project, section=section, title=title,
             description=description or "", assignee=assignee, assignee_seat=assignee_seat,
             priority=priority or 0, label_ids=sorted(label.pk for label in label_objs),
             rrule=text, timezone=tz_name,
@@ -312,16 +322,11 @@ def _apply_changes(actor: Membership, rec: Recurrence, fields: RecurrenceChanges
     errors: dict[str, list[str]] = {}
     new: dict[str, Any] = {}
     if "title" in fields:
-        title = (fields["title"] or "").strip()
-        if not title:
-            errors.setdefault("title", []).append(_("Give the task a title."))
-        new["title"] = title[:300]
+        new["title"] = _checked(errors, clean_title, fields["title"])
     if "description" in fields:
         new["description"] = fields["description"] or ""
     if "priority" in fields:
-        if fields["priority"] not in Priority.values:
-            errors.setdefault("priority", []).append(_("Choose a priority."))
-        new["priority"] = fields["priority"]
+        new["priority"] = _checked(errors, check_priority, fields["priority"])
     if "mode" in fields:
         if fields["mode"] not in RecurrenceMode.values:
             errors.setdefault("mode", []).append(_("Choose how the task repeats."))

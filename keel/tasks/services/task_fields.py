@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from keel.core.models import Membership
+from keel.core.validators import clean_line
 from keel.notifications.services import notify
 from keel.org.models import Seat
 from keel.org.resolution import seat_assignee
@@ -25,13 +26,13 @@ from keel.tasks.services._common import check_person, display_name, task_path
 # --- Validation ---------------------------------------------------------------------------------
 
 
+TITLE_MAX = 300
+
+
 def clean_title(title: str) -> str:
-    title = (title or "").strip()
-    if not title:
-        raise ValidationError({"title": _("Give the task a title.")})
-    if len(title) > 300:
-        raise ValidationError({"title": _("Use at most 300 characters.")})
-    return title
+    """A task's (or a series') title: one line of at most TITLE_MAX characters, never cut."""
+    return clean_line(title, field="title", max_length=TITLE_MAX,
+                      required=_("Give the task a title."))  # fmt: skip
 
 
 def check_dates(start_date: Any, due_date: Any) -> None:
@@ -66,7 +67,9 @@ def check_parent(task: Task | None, parent: Task | None, project: Project) -> No
 
 
 def check_priority(priority: int) -> int:
-    if priority not in PriorityChoices.values:
+    """Priorities are the Priority choices (the database's CHECK is the last line): a series
+    with priority 9 would give every occurrence a priority no reader can show."""
+    if isinstance(priority, bool) or priority not in PriorityChoices.values:
         raise ValidationError({"priority": _("Choose a priority from the list.")})
     return int(priority)
 

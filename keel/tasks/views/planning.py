@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from keel.core.api_support import public_errors
 from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm
 from keel.core.services import AuditContext
@@ -347,6 +348,7 @@ def calendar_feed_revoke(request: HttpRequest, ws: str, feed_id: int) -> HttpRes
 
 @require_GET
 @never_cache
+@public_errors
 def calendar_feed_ics(request: HttpRequest, token: str) -> HttpResponse:
     """The public feed: the token is the credential; unknown or revoked → 404."""
     feed = ical.feed_find(token)

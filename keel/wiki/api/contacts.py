@@ -18,6 +18,8 @@ from ninja import Field, Query, Router, Schema, Status
 
 from keel.core.api_support import (
     ERROR_RESPONSES,
+    Id,
+    InputSchema,
     Page,
     PageParams,
     page_schema,
@@ -67,7 +69,7 @@ class ContactOut(Schema):
     updated_at: datetime
 
 
-class ContactIn(Schema):
+class ContactIn(InputSchema):
     kind: Kind = "other"
     company: str = Field("", max_length=TEXT_MAX)
     name: str = Field("", max_length=TEXT_MAX)
@@ -76,10 +78,10 @@ class ContactIn(Schema):
     phone: str = Field("", max_length=PHONE_MAX)
     tags: list[Tag] = Field(default_factory=list, max_length=TAGS_MAX)
     notes: str = Field("", max_length=NOTES_MAX)
-    department_id: int | None = None
+    department_id: Id | None = None
 
 
-class ContactPatchIn(Schema):
+class ContactPatchIn(InputSchema):
     """Only the fields sent change; `department_id: null` clears the department."""
 
     kind: Kind | None = None
@@ -90,12 +92,12 @@ class ContactPatchIn(Schema):
     phone: str | None = Field(None, max_length=PHONE_MAX)
     tags: list[Tag] | None = Field(None, max_length=TAGS_MAX)
     notes: str | None = Field(None, max_length=NOTES_MAX)
-    department_id: int | None = None
+    department_id: Id | None = None
 
 
 class ContactQuery(Schema):
     kind: Kind | None = None
-    department_id: int | None = None
+    department_id: Id | None = None
     tag: str | None = Field(None, max_length=TAG_MAX)
     q: str | None = Field(None, max_length=200)
 
@@ -108,7 +110,7 @@ class TemplateOut(Schema):
     languages: list[str]
 
 
-class RenderIn(Schema):
+class RenderIn(InputSchema):
     language: str = Field(..., min_length=2, max_length=10)
     values: dict[str, Value] = Field(default_factory=dict)
     strict: bool = Field(False, description="Refuse (422) when a variable has no value.")

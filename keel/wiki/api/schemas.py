@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from pydantic import AfterValidator
 
+from keel.core.api_support import MAX_ID, Id, InputSchema
 from keel.wiki.models import Level, PageKind, SpaceKind, StaffLevel
 from keel.wiki.services.pages import BODY_MAX, REVIEW_DAYS_MAX, SUMMARY_MAX, TITLE_MAX
 
-# Ids are positive 63-bit integers (every database's big integer); larger ones name nothing.
-ID_MAX = 2**63 - 1
+ID_MAX = MAX_ID  # the path ids' bound (pages.py, files.py); bodies use core's `Id`
 POSITION_MAX = 1_000_000
 
 
@@ -31,7 +31,6 @@ def _storable(value: str) -> str:
 
 
 Storable = AfterValidator(_storable)
-Id = Annotated[int, Field(ge=1, le=ID_MAX)]
 Name = Annotated[str, Field(min_length=1, max_length=80), Storable]
 Slug = Annotated[str, Field(min_length=1, max_length=40), Storable]
 Description = Annotated[str, Field(max_length=300), Storable]
@@ -146,7 +145,7 @@ class ConflictOut(Schema):
 # --- In -------------------------------------------------------------------------------------
 
 
-class SpaceIn(Schema):
+class SpaceIn(InputSchema):
     name: Name
     slug: Slug = Field(..., description="Lowercase letters, digits and dashes.")
     kind: SpaceKind = SpaceKind.COMPANY
@@ -158,7 +157,7 @@ class SpaceIn(Schema):
     )
 
 
-class SpacePatchIn(Schema):
+class SpacePatchIn(InputSchema):
     """Send only what changes; `archived` archives the space or brings it back."""
 
     name: Name | None = None
@@ -168,7 +167,7 @@ class SpacePatchIn(Schema):
     archived: bool | None = None
 
 
-class PageIn(Schema):
+class PageIn(InputSchema):
     title: Title
     body: Body = Field("", description="Markdown.")
     parent_id: Id | None = Field(None, description="A page of the same space; null: top level.")
@@ -179,7 +178,7 @@ class PageIn(Schema):
     summary: Summary = ""
 
 
-class PagePatchIn(Schema):
+class PagePatchIn(InputSchema):
     """Send only what changes, with the ETag you last read in `If-Match`. Sending
     `owner_id` or `owner_seat_id` sets the owner (one of them, the other null)."""
 
@@ -191,7 +190,7 @@ class PagePatchIn(Schema):
     review_every_days: ReviewDays | None = Field(None, description="0 or null: no reviews.")
 
 
-class PageMoveIn(Schema):
+class PageMoveIn(InputSchema):
     parent_id: Id | None = Field(..., description="The new parent; null: top level.")
     position: Annotated[int, Field(ge=0, le=POSITION_MAX)] | None = Field(
         None, description="Place among the new siblings, from 0; null: last."

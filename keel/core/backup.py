@@ -1,0 +1,540 @@
+"""Backups of a whole installation: database, uploaded files and a manifest, in one tar.gz.
+
+`keel backup` / `keel restore` are thin wrappers around `backup_create`, `archive_verify`,
+`restore_check` and `restore_archive`; docs/backups.md is the operator's side of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.metadata
+import io
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from typing import IO, Any
+
+import django
+from django.apps import apps
+from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage, default_storage
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
+
+from keel.core import crypto
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+DB_MEMBERS = {"sqlite": "database/keel.sqlite3", "postgresql": "database/keel.pgdump"}
+MEDIA_PREFIX = "media/"
+KEY_MEMBER = "key/master.key"
+# Only files named like this are ever deleted by `--keep` (the suffix separates two backups
+# made in the same second).
+ARCHIVE_NAME = re.compile(r"^keel-(\d{8}-\d{6})(?:-(\d+))?\.tar\.gz$")
+# Tables `keel migrate` fills by itself: rows there do not make a database "in use".
+_MIGRATE_FILLED = {"django_migrations", "django_content_type", "auth_permission"}
+_CHUNK = 1024 * 1024
+
+
+class BackupError(Exception):
+    """A backup or restore step failed (the message says why, e.g. pg_dump's error)."""
+
+
+class RestoreRefused(Exception):
+    """The archive cannot be restored here. Raised before anything has been changed."""
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    size: int
+    key_file: Path | None  # the master key file that went into the archive, if any
+
+
+@dataclass
+class RestoreResult:
+    files: int = 0
+    pending_migrations: list[tuple[str, str]] = field(default_factory=list)
+    key_file: Path | None = None  # where the archive's master key was written
+
+
+# --- Paths ---------------------------------------------------------------------------------
+def data_dir() -> Path:
+    return Path(getattr(settings, "DATA_DIR", None) or os.environ.get("KEEL_DATA_DIR") or "var")
+
+
+def default_backup_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def master_key_file() -> Path:
+    """The master key file (crypto's); KEEL_MASTER_KEY (the environment) is never archived."""
+    return crypto.key_file_path()
+
+
+def _private_dir(path: Path) -> Path:
+    """Create a directory owner-only (0700); one that exists keeps its mode (it may be /etc/…)."""
+    if not path.exists():
+        path.mkdir(parents=True, mode=0o700)
+        path.chmod(0o700)  # mkdir's mode is filtered by the umask
+    return path
+
+
+# --- Writing an archive --------------------------------------------------------------------
+class _HashingReader:
+    """Hashes what tarfile copies, so each member is read once (a video may be large)."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.digest = hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.raw.read(size)
+        self.digest.update(data)
+        return data
+
+
+class _ArchiveWriter:
+    def __init__(self, tar: tarfile.TarFile) -> None:
+        self.tar = tar
+        self.members: list[dict[str, Any]] = []
+
+    def add(self, name: str, raw: IO[bytes], size: int) -> None:
+        info = tarfile.TarInfo(name)
+        info.size, info.mode, info.mtime = size, 0o600, int(datetime.now(UTC).timestamp())
+        reader = _HashingReader(raw)
+        self.tar.addfile(info, reader)  # tarfile only calls .read() on it
+        self.members.append({"name": name, "size": size, "sha256": reader.digest.hexdigest()})
+
+    def add_path(self, name: str, path: Path) -> None:
+        with path.open("rb") as f:
+            self.add(name, f, os.fstat(f.fileno()).st_size)
+
+    def add_bytes(self, name: str, data: bytes) -> None:
+        self.add(name, io.BytesIO(data), len(data))
+
+
+def _vendor() -> str:
+    if connection.vendor not in DB_MEMBERS:
+        raise BackupError(f"Backups support SQLite and PostgreSQL, not {connection.vendor}.")
+    return connection.vendor
+
+
+def _in_memory() -> bool:
+    return bool(connection.creation.is_in_memory_db(connection.settings_dict["NAME"]))  # type: ignore[attr-defined]
+
+
+def _dump_sqlite(target: Path) -> None:
+    """The online backup API: a consistent copy while the web and worker processes write."""
+    if _in_memory():
+        raise BackupError("The database is in memory; there is no file to back up.")
+    connection.ensure_connection()
+    source = connection.connection
+    with contextlib.closing(sqlite3.connect(target)) as copy:
+        source.backup(copy)
+
+
+def _pg_env_and_args() -> tuple[dict[str, str], list[str]]:
+    """libpq settings from Django's DATABASES; the password only ever goes in PGPASSWORD."""
+    db = connection.settings_dict
+    env = dict(os.environ)
+    args = []
+    if db.get("HOST"):
+        args += ["--host", str(db["HOST"])]
+    if db.get("PORT"):
+        args += ["--port", str(db["PORT"])]
+    if db.get("USER"):
+        args += ["--username", str(db["USER"])]
+    if db.get("PASSWORD"):
+        env["PGPASSWORD"] = str(db["PASSWORD"])
+    for option, variable in (
+        ("sslmode", "PGSSLMODE"),
+        ("sslrootcert", "PGSSLROOTCERT"),
+        ("sslcert", "PGSSLCERT"),
+        ("sslkey", "PGSSLKEY"),
+        ("passfile", "PGPASSFILE"),
+        ("service", "PGSERVICE"),
+    ):
+        if (db.get("OPTIONS") or {}).get(option):
+            env[variable] = str(db["OPTIONS"][option])
+    return env, [*args, "--no-password"]
+
+
+def _pg_tool(name: str) -> str:
+    return shutil.which(name) or f"/usr/bin/{name}"
+
+
+def _run_pg(command: list[str], env: dict[str, str], what: str) -> None:
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+    if result.returncode != 0:
+        raise BackupError(f"{what} failed ({result.returncode}): {result.stderr.strip()[-2000:]}")
+
+
+def _dump_postgres(target: Path) -> None:
+    env, args = _pg_env_and_args()
+    command = [_pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges"]
+    command += [*args, "--file", str(target), "--dbname", str(connection.settings_dict["NAME"])]
+    _run_pg(command, env, "pg_dump")
+
+
+def _storage_files(storage: Storage, directory: str = "") -> Iterator[str]:
+    """Every file name in a storage, through its API (works for S3-compatible storages)."""
+    if isinstance(storage, FileSystemStorage):
+        root = Path(storage.location)
+        for folder, dirs, files in os.walk(root):
+            dirs.sort()
+            for name in sorted(files):
+                path = Path(folder, name)
+                if path.is_file() and not path.is_symlink():
+                    yield path.relative_to(root).as_posix()
+        return
+    dirs, files = storage.listdir(directory)
+    for name in sorted(files):
+        yield f"{directory}{name}"
+    for name in sorted(dirs):
+        yield from _storage_files(storage, f"{directory}{name}/")
+
+
+def _applied_migrations() -> list[list[str]]:
+    return sorted([app, name] for app, name in MigrationRecorder(connection).applied_migrations())
+
+
+def _archive_path(output: Path | None, now: datetime) -> Path:
+    if output is not None and not output.is_dir():
+        if output.exists():
+            raise BackupError(f"{output} already exists; backups never overwrite a file.")
+        if not output.parent.exists():
+            _private_dir(output.parent)
+        return output
+    if output is None:
+        output = _private_dir(default_backup_dir())
+        output.chmod(0o700)  # Keel's own directory: archives are nobody else's business
+    directory = output
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    candidate, n = directory / f"keel-{stamp}.tar.gz", 0
+    while candidate.exists():
+        n += 1
+        candidate = directory / f"keel-{stamp}-{n}.tar.gz"
+    return candidate
+
+
+def backup_create(*, output: Path | None = None, include_key: bool = False) -> BackupResult:
+    """Write the database, the uploaded files (and the key file if asked) as one archive.
+
+    The database is copied first, so every file it refers to is already stored when the
+    files are walked. The archive appears under its name only once complete (0600).
+    """
+    now = datetime.now(UTC)
+    vendor = _vendor()
+    path = _archive_path(output, now)
+    partial = path.with_name(f".{path.name}.partial")
+    key_file = master_key_file() if include_key else None
+    if key_file is not None and not key_file.is_file():
+        key_file = None
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with (
+            os.fdopen(fd, "wb") as raw,
+            tarfile.open(fileobj=raw, mode="w:gz", compresslevel=6) as tar,
+            tempfile.TemporaryDirectory(dir=path.parent, prefix=".keel-backup-") as tmp,
+        ):
+            writer = _ArchiveWriter(tar)
+            dump = Path(tmp) / "database"
+            _dump_sqlite(dump) if vendor == "sqlite" else _dump_postgres(dump)
+            migrations = _applied_migrations()
+            writer.add_path(DB_MEMBERS[vendor], dump)
+            dump.unlink()
+            for name in _storage_files(default_storage):
+                with default_storage.open(name, "rb") as f:
+                    writer.add(MEDIA_PREFIX + name, f, default_storage.size(name))
+            if key_file is not None:
+                writer.add_path(KEY_MEMBER, key_file)
+            storage_class = default_storage.__class__  # the real one, not the lazy proxy
+            manifest = {
+                "format": FORMAT,
+                "keel_version": importlib.metadata.version("keel"),
+                "django_version": django.get_version(),
+                "created_at": now.isoformat(timespec="seconds").replace("+00:00", "Z"),
+                "database": {"vendor": vendor, "member": DB_MEMBERS[vendor]},
+                "storage": f"{storage_class.__module__}.{storage_class.__name__}",
+                "migrations": migrations,
+                "includes_key": key_file is not None,
+                "members": writer.members,
+            }
+            writer.add_bytes(MANIFEST, json.dumps(manifest, indent=2).encode())
+            tar.close()
+            raw.flush()
+            os.fsync(raw.fileno())
+        partial.rename(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return BackupResult(path=path, size=path.stat().st_size, key_file=key_file)
+
+
+def prune_backups(*, directory: Path, keep: int) -> list[Path]:
+    """Delete the oldest `keel-….tar.gz` archives beyond `keep`; other files are left alone."""
+    found = []
+    for path in directory.iterdir():
+        match = ARCHIVE_NAME.match(path.name)
+        if match and path.is_file():
+            found.append(((match.group(1), int(match.group(2) or 0)), path))
+    found.sort(reverse=True)
+    removed = [path for _, path in found[keep:]]
+    for path in removed:
+        path.unlink()
+    return removed
+
+
+# --- Reading an archive --------------------------------------------------------------------
+def _member_name_ok(name: str) -> bool:
+    parts = PurePosixPath(name).parts
+    return (
+        bool(parts)
+        and not name.startswith("/")
+        and "\\" not in name
+        and all(part not in ("", ".", "..") for part in parts)
+        and (
+            name in (MANIFEST, KEY_MEMBER, *DB_MEMBERS.values())
+            or (name.startswith(MEDIA_PREFIX) and len(parts) > 1)
+        )
+    )
+
+
+def archive_verify(path: Path) -> dict[str, Any]:
+    """Read the whole archive once and check every member against the manifest.
+
+    Returns the manifest. Any unreadable byte, unexpected member or checksum difference is
+    a RestoreRefused: a backup is only restored when it is exactly what was written.
+    """
+    seen: dict[str, tuple[int, str]] = {}
+    manifest_bytes = b""
+    try:
+        with tarfile.open(path, mode="r|gz") as tar:
+            for info in tar:
+                if not info.isfile() or not _member_name_ok(info.name) or info.name in seen:
+                    raise RestoreRefused(f"{path}: unexpected member {info.name!r}.")
+                f = tar.extractfile(info)
+                assert f is not None  # a regular file, checked above
+                if info.name == MANIFEST:
+                    manifest_bytes = f.read()
+                    continue
+                digest = hashlib.sha256()
+                while chunk := f.read(_CHUNK):
+                    digest.update(chunk)
+                seen[info.name] = (info.size, digest.hexdigest())
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
+        raise RestoreRefused(f"{path} is unreadable or corrupt: {exc}") from exc
+    try:
+        manifest = json.loads(manifest_bytes)
+        listed = {m["name"]: (int(m["size"]), str(m["sha256"])) for m in manifest["members"]}
+        vendor = manifest["database"]["vendor"]
+        manifest["migrations"] = [(str(app), str(name)) for app, name in manifest["migrations"]]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise RestoreRefused(f"{path} has no valid {MANIFEST}; is it a Keel backup?") from exc
+    if manifest.get("format") != FORMAT:
+        raise RestoreRefused(
+            f"{path} is in backup format {manifest.get('format')!r}, not {FORMAT}."
+        )
+    for name in sorted(set(listed) | set(seen)):
+        if listed.get(name) != seen.get(name):
+            raise RestoreRefused(
+                f"{path}: the checksum or size of {name} differs from the manifest."
+            )
+    if DB_MEMBERS.get(vendor) not in seen:
+        raise RestoreRefused(f"{path} holds no database dump.")
+    return dict(manifest)
+
+
+# --- Restoring -----------------------------------------------------------------------------
+def _known_tables() -> set[str]:
+    tables = {"django_migrations"}
+    for model in apps.get_models(include_auto_created=True):
+        tables.add(model._meta.db_table)
+    return tables
+
+
+def _tables_in_use() -> list[str]:
+    """Tables holding anything beyond what `keel migrate` writes by itself.
+
+    On PostgreSQL a table Django does not know counts too, even empty: restoring drops every
+    table, and a table of someone else's is not ours to drop.
+    """
+    known = _known_tables()
+    with connection.cursor() as cursor:
+        shadow_prefixes: tuple[str, ...] = ()
+        if connection.vendor == "sqlite":
+            # FTS5's own tables (search_fts_config, …) have rows from birth; they follow
+            # their virtual table, whose content table is a model's.
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND sql LIKE 'CREATE VIRTUAL TABLE%'"
+            )
+            shadow_prefixes = tuple(f"{name}_" for (name,) in cursor.fetchall())
+        busy = []
+        for table in connection.introspection.table_names(cursor):
+            if table in _MIGRATE_FILLED or table.startswith(shadow_prefixes or ("\0",)):
+                continue
+            cursor.execute(f"SELECT 1 FROM {connection.ops.quote_name(table)} LIMIT 1")  # noqa: S608
+            if cursor.fetchone() or (connection.vendor == "postgresql" and table not in known):
+                busy.append(table)
+    return busy
+
+
+def _media_in_use(storage: Storage) -> bool:
+    return next(iter(_storage_files(storage)), None) is not None
+
+
+def restore_check(
+    manifest: dict[str, Any], *, key_bytes: bytes | None = None
+) -> list[tuple[str, str]]:
+    """Refuse an archive this installation cannot take; return the migrations it lacks.
+
+    Checked before anything changes: the database vendor, migrations this code does not
+    know (a newer Keel's archive), a database or media store already in use, a different
+    key file.
+    """
+    vendor = manifest["database"]["vendor"]
+    if vendor != connection.vendor:
+        raise RestoreRefused(
+            f"The archive holds a {vendor} database, but Keel is configured for "
+            f"{connection.vendor}. Set DATABASE_URL to a {vendor} database."
+        )
+    pending = migrations_check(manifest)
+    if connection.vendor == "sqlite" and _in_memory():
+        raise RestoreRefused("The configured SQLite database is in memory.")
+    busy = _tables_in_use()
+    if busy:
+        raise RestoreRefused(
+            "The database is not empty (in use: "
+            + ", ".join(busy[:5])
+            + (", …" if len(busy) > 5 else "")
+            + "). Restore into a new, empty database."
+        )
+    if _media_in_use(default_storage):
+        raise RestoreRefused(
+            "The uploaded-files store already holds files"
+            + (
+                f" ({default_storage.location})"
+                if isinstance(default_storage, FileSystemStorage)
+                else ""
+            )
+            + ". Restore into an empty one."
+        )
+    key = master_key_file()
+    if key_bytes is not None and key.exists() and key.read_bytes() != key_bytes:
+        raise RestoreRefused(
+            f"{key} exists and differs from the key in the archive. If this installation made "
+            "it and has encrypted nothing with it yet, remove it and restore again."
+        )
+    return pending
+
+
+def migrations_check(manifest: dict[str, Any]) -> list[tuple[str, str]]:
+    """Refuse migrations this code does not know; return those the archive has not run yet.
+
+    An older archive is fine (`keel migrate` brings it up to date afterwards); a newer
+    one would leave tables this code cannot read.
+    """
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    archived = {(str(app), str(name)) for app, name in manifest["migrations"]}
+    unknown = sorted(archived - set(loader.disk_migrations))
+    if unknown:
+        listed = ", ".join(f"{app}.{name}" for app, name in unknown[:5])
+        raise RestoreRefused(
+            f"The archive comes from a newer Keel ({manifest.get('keel_version')}): this code "
+            f"does not know {len(unknown)} of its migrations ({listed}). Install that version "
+            "or newer, then restore."
+        )
+    return sorted(set(loader.graph.nodes) - archived)
+
+
+def _restore_sqlite(dump: Path) -> None:
+    target = Path(connection.settings_dict["NAME"])
+    connection.close()
+    with (
+        contextlib.closing(sqlite3.connect(dump)) as source,
+        contextlib.closing(sqlite3.connect(target)) as copy,
+    ):
+        source.backup(copy)
+    target.chmod(0o600)
+
+
+def _drop_migrate_only_tables() -> None:
+    """Make room for pg_restore in a database that only `keel migrate` has written to.
+
+    `restore_check` refused any table with rows, so nothing here is anyone's data.
+    """
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"DROP TABLE IF EXISTS {connection.ops.quote_name(table)} CASCADE")
+    connection.close()
+
+
+def _restore_postgres(dump: Path) -> None:
+    _drop_migrate_only_tables()
+    env, args = _pg_env_and_args()
+    command = [_pg_tool("pg_restore"), "--no-owner", "--no-privileges", "--exit-on-error"]
+    command += ["--single-transaction", *args, "--dbname", str(connection.settings_dict["NAME"])]
+    _run_pg([*command, str(dump)], env, "pg_restore")
+
+
+def key_in_archive(path: Path, manifest: dict[str, Any]) -> bytes | None:
+    """The master key stored in the archive (only with `keel backup --include-key`)."""
+    if not manifest.get("includes_key"):
+        return None
+    with tarfile.open(path, mode="r|gz") as tar:
+        for info in tar:
+            if info.name == KEY_MEMBER:
+                f = tar.extractfile(info)
+                return f.read() if f else None
+    return None
+
+
+def restore_archive(path: Path, manifest: dict[str, Any]) -> RestoreResult:
+    """Restore an archive that passed `archive_verify` and `restore_check`."""
+    result = RestoreResult()
+    vendor = manifest["database"]["vendor"]
+    key = master_key_file()
+    with (
+        tempfile.TemporaryDirectory(dir=_private_dir(data_dir()), prefix=".keel-restore-") as tmp,
+        tarfile.open(path, mode="r|gz") as tar,
+    ):
+        for info in tar:
+            f = tar.extractfile(info)
+            assert f is not None
+            if info.name == DB_MEMBERS[vendor]:
+                dump = Path(tmp) / "database"
+                with dump.open("wb") as out:
+                    shutil.copyfileobj(f, out, _CHUNK)
+                _restore_sqlite(dump) if vendor == "sqlite" else _restore_postgres(dump)
+                dump.unlink()
+            elif info.name.startswith(MEDIA_PREFIX):
+                name = info.name.removeprefix(MEDIA_PREFIX)
+                content = File(f, name=PurePosixPath(name).name)
+                content.size = info.size  # the stream cannot seek to measure itself
+                saved = default_storage.save(name, content)
+                if saved != name:
+                    raise BackupError(f"The storage saved {name} as {saved}.")
+                result.files += 1
+            elif info.name == KEY_MEMBER and not key.exists():
+                _private_dir(key.parent)
+                fd = os.open(key, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as out:
+                    out.write(f.read())
+                result.key_file = key
+    result.pending_migrations = migrations_check(manifest)
+    return result
