@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, Protocol, Self, Ty
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
@@ -263,21 +263,29 @@ ERROR_RESPONSES: dict[int, type[Schema]] = {401: Problem, 403: Problem, 404: Pro
 
 def use_problem_content_type(schema: dict[str, Any]) -> dict[str, Any]:
     """Document error responses (status >= 400) as application/problem+json, as they are sent,
-    and the 400 any operation with a body answers to a body that is not JSON (or not an
-    object): ninja refuses it before the route runs, so no route can declare it."""
+    and the BODY_ERRORS any operation with a body may answer (not JSON, too large): they
+    happen before the route runs, so no route can declare them."""
     for path_item in schema.get("paths", {}).values():
         for operation in path_item.values():
             responses = operation.get("responses", {})
-            if "requestBody" in operation and "400" not in responses and 400 not in responses:
-                responses["400"] = {
-                    "description": "The body is not a JSON object.",
-                    "content": {PROBLEM_CONTENT_TYPE: {"schema": _problem_schema_ref(schema)}},
-                }
+            if "requestBody" in operation:
+                for status, description in BODY_ERRORS.items():
+                    responses.setdefault(str(status), {
+                        "description": description,
+                        "content": {PROBLEM_CONTENT_TYPE: {"schema": _problem_schema_ref(schema)}},
+                    })  # fmt: skip
             for status, response in operation.get("responses", {}).items():
                 content = response.get("content")
                 if str(status)[0] in "45" and content and "application/json" in content:
                     response["content"] = {PROBLEM_CONTENT_TYPE: content["application/json"]}
     return schema
+
+
+# What any operation with a body may answer before its route runs.
+BODY_ERRORS = {
+    400: "The body is not JSON.",
+    413: "The body is larger than the server accepts (DATA_UPLOAD_MAX_MEMORY_SIZE).",
+}
 
 
 def _problem_schema_ref(schema: dict[str, Any]) -> dict[str, Any]:
@@ -409,6 +417,11 @@ def install_problem_handlers(api: NinjaAPI) -> None:
             detail = _("The request body is not valid JSON.")
         return problem_response(status, code=code, detail=detail)
 
+    def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        return problem_response(
+            413, code="request-too-large", detail=_("The request body is too large.")
+        )
+
     def on_server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
         from keel.core.outage import is_outage, unavailable_response
 
@@ -430,6 +443,7 @@ def install_problem_handlers(api: NinjaAPI) -> None:
         (Http404, on_not_found),
         (ObjectDoesNotExist, on_not_found),
         (HttpError, on_http_error),
+        (RequestDataTooBig, on_too_big),
         (Exception, on_server_error),
     ]
     for exc_class, handler in handlers:

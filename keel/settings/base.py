@@ -356,3 +356,12 @@ if REDIS_URL:
 # Outermost, so every later middleware's log lines (and the outage page) carry the id.
 MIDDLEWARE.insert(0, "keel.core.request_id.RequestIdMiddleware")
 # --- end jobs and logs
+
+# --- S3-compatible storage (issue 12) -------------------------------------------------------
+# KEEL_S3_BUCKET moves uploaded files (not static files) to a private S3-compatible bucket
+# (keel/settings/storage.py, docs/configuration.md). production.py redefines STORAGES and
+# applies it again; test.py does not, so a developer's bucket never meets the test suite.
+from keel.settings.storage import with_s3_storage  # noqa: E402 (kept in this block)
+
+STORAGES = with_s3_storage(STORAGES)
+# --- end S3-compatible storage

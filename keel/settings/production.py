@@ -36,3 +36,10 @@ WHITENOISE_USE_FINDERS = False
 # No admin in production unless asked for, whatever KEEL_DEBUG says (see base.py).
 KEEL_ADMIN = env.bool("KEEL_ADMIN", default=False)
 # --- end auth hardening ---
+
+# --- S3-compatible storage (issue 12) ---
+# STORAGES is redefined above: switch uploads to the bucket again when KEEL_S3_BUCKET is set.
+from keel.settings.storage import with_s3_storage  # noqa: E402 (kept in this block)
+
+STORAGES = with_s3_storage(STORAGES)
+# --- end S3-compatible storage ---

@@ -75,14 +75,15 @@ def test_ids_are_positive_64_bit_integers(ids: list[int]) -> None:
     assert _Thing.model_validate({"ids": [1, 2**63 - 1]}).ids == [1, 2**63 - 1]
 
 
-def test_every_operation_with_a_body_documents_the_400_problem() -> None:
+@pytest.mark.parametrize("status", ["400", "413"])
+def test_every_operation_with_a_body_documents_its_body_problems(status: str) -> None:
     schema = api.get_openapi_schema()
     missing = [
         f"{method.upper()} {path}"
         for path, item in schema["paths"].items()
         for method, operation in item.items()
         if "requestBody" in operation
-        and PROBLEM not in operation["responses"].get("400", {}).get("content", {})
+        and PROBLEM not in operation["responses"].get(status, {}).get("content", {})
     ]
     assert missing == []
     assert "Problem" in schema["components"]["schemas"]
@@ -97,6 +98,19 @@ def test_unparseable_json_is_a_400_problem(client: Any, owner: Any, api_for: Any
     )  # fmt: skip
     body = assert_problem(response, 400)
     assert body["type"] == "urn:keel:problem:bad-request"
+
+
+@pytest.mark.django_db
+def test_a_body_larger_than_the_server_reads_is_a_413_problem(
+    client: Any, owner: Any, api_for: Any, settings: Any
+) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = '{"title": "' + "x" * 2000 + '", "target_year": 2030}'
+    response = client.post(
+        "/api/v1/workspaces/acme/goals", data=body, content_type="application/json",
+        headers=api_for(owner).headers,
+    )  # fmt: skip
+    assert assert_problem(response, 413)["type"] == "urn:keel:problem:request-too-large"
 
 
 @pytest.mark.parametrize("text", ["Tea\nCups", "Tea\rCups", "Tea\x00", "Tea\tCups", "Tea\x7f"])
