@@ -183,6 +183,37 @@ def _rss_mb(pids: list[int]) -> float:
     return total / 1024
 
 
+class _ConnectionSampler:
+    """The most PostgreSQL connections Keel held at once during the run (pg_stat_activity,
+    sampled twice a second): the proof that `keel serve` stays within its budget."""
+
+    def __init__(self, database_url: str) -> None:
+        self.most = 0
+        self.done = threading.Event()
+        self.thread: threading.Thread | None = None
+        if database_url:
+            self.name = urllib.parse.urlsplit(database_url).path.lstrip("/")
+            self.thread = threading.Thread(target=self._run, daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            while not self.done.wait(0.5):
+                row = conn.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", [self.name]
+                ).fetchone()
+                self.most = max(self.most, int(row[0]) if row else 0)
+
+    def stop(self) -> int | None:
+        if self.thread is None:
+            return None
+        self.done.set()
+        self.thread.join()
+        return self.most
+
+
 def _rps(url: str, headers: dict[str, str], seconds: float, clients: int = 8) -> float:
     done = [0] * clients
     stop = time.monotonic() + seconds
@@ -277,10 +308,12 @@ def run_load(label: str, env: dict[str, str], users: int, seconds: int, tmp: Pat
                 time.sleep(0.5)  # think time
 
         threads = [threading.Thread(target=day, args=(p,)) for p in people]
+        sampler = _ConnectionSampler(env.get("DATABASE_URL", ""))
         for t in threads:
             t.start()
         for t in threads:
             t.join()
+        result["db_connections_max"] = sampler.stop()
         token = {"Authorization": f"Bearer {data['users'][0]['token']}"}
         result["rps_api"] = _rps(
             f"{base}/api/v1/workspaces/load/tasks?project={project}", token, 20
@@ -363,6 +396,11 @@ def main() -> int:
             f"idle RSS (serve + worker) {r['rss_idle_mb']:.0f} MB; task-list API "
             f"{r['rps_api']:.0f} req/s vs bare view {r['rps_bare']:.0f} req/s "
             f"(×{r['rps_bare'] / max(r['rps_api'], 1e-9):.1f}) at 8 clients"
+            + (
+                f"; at most {r['db_connections_max']} PostgreSQL connections"
+                if r.get("db_connections_max") is not None
+                else ""
+            )
         )
         print(f"  {'action':<10} {'count':>7} {'5xx':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
         for action, row in r["actions"].items():
