@@ -63,7 +63,7 @@ def message_from_dict(data: dict[str, Any]) -> EmailMultiAlternatives:
     return message
 
 
-# --- Job payload secrecy (helper "secrets", issue #12) ---------------------------------------
+# --- Job payload secrecy: queued messages are sealed with the master key (docs/security.md) ---
 # A queued message holds live password-reset and invitation links, and job arguments sit in
 # the queue (database table or Redis) until purged. So the job's argument is the message
 # sealed with the master key (keel.core.crypto, aad "mail"): {"sealed": "k1:..."}; the job

@@ -39,7 +39,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every later middleware's log lines (and the outage page) carry the request
+    # id, which is echoed on the response and travels with the jobs it enqueues (docs/jobs.md).
+    "keel.core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # no-store and Permissions-Policy; before WhiteNoise so static files get the policy too.
+    "keel.core.headers.SecurityHeadersMiddleware",
     # Database outages: a 503 "try again" page / problem+json instead of a 500 (docs/server.md).
     "keel.core.outage.OutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -47,10 +52,15 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "keel.core.middleware.UserLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Bodies over KEEL_MAX_UPLOAD_MB: 413 before anything reads them (CSRF reads POST), once the
+    # language is known (the page is translated).
+    "keel.core.uploads_limit.UploadLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle and absolute session timeouts, once the session's user is known.
+    "keel.accounts.session_timeout.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -119,7 +129,12 @@ else:
     }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+# A browser session ends after KEEL_SESSION_IDLE_HOURS without a request and, however active,
+# KEEL_SESSION_MAX_DAYS after sign-in (keel/accounts/session_timeout.py); the cookie lives as
+# long. API tokens are not affected.
+KEEL_SESSION_IDLE_HOURS = env.float("KEEL_SESSION_IDLE_HOURS", default=8)
+KEEL_SESSION_MAX_DAYS = env.float("KEEL_SESSION_MAX_DAYS", default=14)
+SESSION_COOKIE_AGE = int(KEEL_SESSION_MAX_DAYS * 24 * 60 * 60)
 
 if REDIS_URL:
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
@@ -165,9 +180,8 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_SESSION_REMEMBER = None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Keel"
-# --- Secrets at rest (helper "secrets", issue #12): MFA secrets sealed with the master key
+# Two-factor secrets are sealed with the master key (keel/core/crypto.py, docs/security.md).
 MFA_ADAPTER = "keel.accounts.mfa_adapter.KeelMFAAdapter"
-# --- end secrets
 USERSESSIONS_TRACK_ACTIVITY = True  # last seen, synced every 5 min: accounts.session_activity
 
 # --- auth hardening (issue 12) ---
@@ -292,12 +306,6 @@ LOGGING = {
 }
 
 # --- sessions and headers (issue 12) -------------------------------------------------------
-# A browser session ends after KEEL_SESSION_IDLE_HOURS without a request and, however active,
-# KEEL_SESSION_MAX_DAYS after sign-in (keel/accounts/session_timeout.py); the session cookie
-# lives as long (this overrides SESSION_COOKIE_AGE above). API tokens are not affected.
-KEEL_SESSION_IDLE_HOURS = env.float("KEEL_SESSION_IDLE_HOURS", default=8)
-KEEL_SESSION_MAX_DAYS = env.float("KEEL_SESSION_MAX_DAYS", default=14)
-SESSION_COOKIE_AGE = int(KEEL_SESSION_MAX_DAYS * 24 * 60 * 60)
 # Largest request body (MB) read at all, refused with 413 before it is read
 # (keel/core/uploads_limit.py). Default: the largest per-feature limit; each feature still
 # checks its own smaller one (attachments, wiki files).
@@ -315,21 +323,6 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
-# Headers first, so static files get Permissions-Policy too; the size check once the language
-# is known (its 413 page is translated) but before anything reads the body (CSRF reads POST);
-# the timeout once the session's user is known.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "keel.core.headers.SecurityHeadersMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1,
-    "keel.core.uploads_limit.UploadLimitMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
-    "keel.accounts.session_timeout.SessionTimeoutMiddleware",
-)
 # Owner-only files: the SQLite database is made 0600 when a connection opens it (its -wal and
 # -shm files copy that mode), uploads 0600 in 0700 directories (keel/settings/env.py). Not at
 # settings import: `collectstatic` in the image build runs as root and must create no file.
@@ -353,8 +346,6 @@ KEEL_REAPER_INTERVAL_SECONDS = env.int("KEEL_REAPER_INTERVAL_SECONDS", default=3
 if REDIS_URL:
     # Each RQ job carries the id of the request that enqueued it (keel/core/request_id.py).
     RQ_QUEUES["default"]["QUEUE_CLASS"] = "keel.core.request_id.RequestIdQueue"
-# Outermost, so every later middleware's log lines (and the outage page) carry the id.
-MIDDLEWARE.insert(0, "keel.core.request_id.RequestIdMiddleware")
 # --- end jobs and logs
 
 # --- S3-compatible storage (issue 12) -------------------------------------------------------

@@ -41,8 +41,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 # WhiteNoise warns when STATIC_ROOT is missing; tests serve static files through the finders.
 STATIC_ROOT = None  # type: ignore[assignment]
-
-# --- Secrets at rest (helper "secrets"): a fixed master key, so tests never create or read
-# the developer's $KEEL_DATA_DIR/master.key (keel.core.crypto).
+# A fixed master key, so tests never create or read the developer's $KEEL_DATA_DIR/master.key
+# (keel.core.crypto).
 KEEL_MASTER_KEY = "a2VlbC10ZXN0LW1hc3Rlci1rZXktbm90LXNlY3JldCE="
-# --- end secrets
