@@ -178,6 +178,12 @@ class Recurrence(WorkspaceScoped):
     class Meta:
         verbose_name = _("recurring task")
         verbose_name_plural = _("recurring tasks")
+        constraints = [
+            # The last line behind the services' check: a stored 9 broke every task list.
+            models.CheckConstraint(
+                condition=Q(priority__in=Priority.values), name="recurrence_priority_known"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -264,6 +270,9 @@ class Task(WorkspaceScoped):
             models.CheckConstraint(
                 condition=Q(assignee__isnull=True) | Q(assignee_seat__isnull=True),
                 name="task_one_kind_of_assignee",
+            ),
+            models.CheckConstraint(
+                condition=Q(priority__in=Priority.values), name="task_priority_known"
             ),
         ]
         indexes = [

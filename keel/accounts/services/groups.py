@@ -17,7 +17,7 @@ from keel.core.mail import as_reader
 from keel.core.models import Membership
 from keel.core.permissions import require
 from keel.core.services import AuditContext, audit_event, same_workspace
-from keel.core.validators import clean_line
+from keel.core.validators import clean_line, line_problem
 
 # recipient → (subject, text body, HTML body), rendered in the recipient's language.
 Render = Callable[[Membership], tuple[str, str, str]]
@@ -36,6 +36,8 @@ def group_create(
         errors["alias"] = _("Another group already uses this address.")
     if Group.objects.in_workspace(ws).filter(name__iexact=name.strip()).exists():
         errors["name"] = _("Another group already has this name.")
+    elif problem := line_problem(name.strip(), max_length=80):
+        errors["name"] = problem
     if errors:
         raise ValidationError(errors)
     group = Group(workspace=ws, name=name.strip(), alias=alias, description=description.strip())
@@ -60,6 +62,8 @@ def group_update(
         errors["alias"] = _("Another group already uses this address.")
     if others.filter(name__iexact=name.strip()).exists():
         errors["name"] = _("Another group already has this name.")
+    elif problem := line_problem(name.strip(), max_length=80):
+        errors["name"] = problem
     if errors:
         raise ValidationError(errors)
     group.name, group.alias, group.description = name.strip(), alias, description.strip()

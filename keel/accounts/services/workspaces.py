@@ -30,6 +30,7 @@ from keel.core.models import (
 )
 from keel.core.permissions import require
 from keel.core.services import AuditContext, audit_event
+from keel.core.validators import line_problem
 
 LOGO_MAX_BYTES = 1024 * 1024
 # Raster formats only: an SVG can carry script, and the logo is shown on every page.
@@ -53,6 +54,8 @@ def workspace_create(
         raise ValidationError({"slug": _("This address is reserved. Choose another.")})
     if Workspace.objects.filter(slug=slug).exists():
         raise ValidationError({"slug": _("This address is taken. Choose another.")})
+    if problem := line_problem(name.strip(), max_length=120):
+        raise ValidationError({"name": problem})
     workspace = Workspace(
         name=name.strip(),
         slug=slug,
@@ -117,8 +120,8 @@ def _validated(
         value = value.strip() if isinstance(value, str) else value
         if field == "name" and not value:
             errors[field] = _("Enter the company name.")
-        elif field == "name" and len(value) > 120:
-            errors[field] = _("Use at most 120 characters.")
+        elif field == "name" and (problem := line_problem(value, max_length=120)):
+            errors[field] = problem
         elif field == "email_domain":
             value = value.lower()
             try:

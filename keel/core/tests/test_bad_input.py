@@ -13,10 +13,14 @@ from django.test import RequestFactory
 from ninja.params.models import BodyModel
 from pydantic import ValidationError as PydanticValidationError
 
+from keel.accounts.services.groups import group_create
+from keel.accounts.services.workspaces import workspace_create
 from keel.api import api
 from keel.core.api_support import Id, InputSchema, public_errors
 from keel.core.tests.api_client import PROBLEM, assert_problem
 from keel.core.validators import clean_line, printable_line
+from keel.goals import services as goal_services
+from keel.wiki import services as wiki_services
 
 
 class _Thing(InputSchema):
@@ -144,3 +148,30 @@ def test_public_endpoints_never_show_the_debug_page(settings: Any) -> None:
     assert response.status_code == 500
     assert response["Content-Type"] == PROBLEM
     assert b"secret detail" not in response.content
+
+
+# Every name people give a thing refuses control characters at its service, whichever entry
+# point (page, API, import) called it: CR/LF and the like end up in feeds, mail headers and
+# exports. (Tasks, goals, milestones, departments and seats have their own tests.)
+def _page(owner: Any, bad: str) -> Any:
+    space = wiki_services.space_create(actor=owner, name="Ops", slug="ops")
+    return wiki_services.page_create(actor=owner, space=space, title=bad, body="")
+
+
+NAMED = {
+    "workspace": lambda owner, bad: workspace_create(
+        user=owner.user, name=bad, slug="bad-shop", email_domain="bad.example"
+    ),
+    "group": lambda owner, bad: group_create(actor=owner, name=bad, alias="bad"),
+    "wiki space": lambda owner, bad: wiki_services.space_create(actor=owner, name=bad, slug="bad"),
+    "wiki page": _page,
+    "core value": lambda owner, bad: goal_services.value_create(actor=owner, title=bad),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("what", sorted(NAMED))
+def test_names_refuse_control_characters_at_the_service(what: str, owner: Any) -> None:
+    with pytest.raises(ValidationError) as refused:
+        NAMED[what](owner, "Bad\x07name")
+    assert "control characters" in str(refused.value)

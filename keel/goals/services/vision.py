@@ -31,6 +31,7 @@ from keel.org.models import Seat
 HORIZON_YEARS = 5
 MAX_YEARS_AHEAD = 50  # a target beyond this is a typo, not a plan
 TITLE_MAX = 200  # goals' and milestones' titles (the columns' length)
+VALUE_TITLE_MAX = 80  # a core value's title
 
 
 def current_year(workspace: Workspace) -> int:
@@ -96,6 +97,8 @@ def value_create(
 ) -> CoreValue:
     require(actor, "goals.manage")
     ws = actor.workspace
+    if problem := line_problem(title.strip(), max_length=VALUE_TITLE_MAX):
+        raise ValidationError({"title": problem})
     value = CoreValue(
         workspace=ws,
         title=title.strip(),
@@ -115,6 +118,8 @@ def value_update(
 ) -> CoreValue:  # fmt: skip
     require(actor, "goals.manage")
     same_workspace(actor, value)
+    if problem := line_problem(title.strip(), max_length=VALUE_TITLE_MAX):
+        raise ValidationError({"title": problem})
     value.title, value.description = title.strip(), description.strip()
     value.full_clean()
     value.save(update_fields=["title", "description", "updated_at"])

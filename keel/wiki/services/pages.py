@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from keel.core.models import Membership
 from keel.core.services import AuditContext, audit_event, next_position, same_workspace
+from keel.core.validators import line_problem
 from keel.org.models import Seat
 from keel.wiki.access import EDIT, MANAGE, require_page, require_space, restrictions_changed
 from keel.wiki.markdown import link_targets
@@ -54,8 +55,8 @@ def _clean_title(title: str) -> str:
     title = " ".join((title or "").split())
     if not title:
         raise ValidationError({"title": _("Give the page a title.")})
-    if len(title) > TITLE_MAX:
-        raise ValidationError({"title": _("Use at most %(n)s characters.") % {"n": TITLE_MAX}})
+    if problem := line_problem(title, max_length=TITLE_MAX):
+        raise ValidationError({"title": problem})
     return title
 
 

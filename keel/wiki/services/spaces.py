@@ -16,6 +16,7 @@ from keel.accounts.models import Group
 from keel.core.models import Membership
 from keel.core.permissions import require
 from keel.core.services import AuditContext, audit_event, next_position, same_workspace
+from keel.core.validators import line_problem
 from keel.org.models import Department, Seat
 from keel.wiki.access import MANAGE, require_page, require_space, restrictions_changed
 from keel.wiki.models import Grant, Level, Page, Space, SpaceKind, StaffLevel
@@ -38,8 +39,8 @@ def _clean(
     slug = (slug or "").strip().lower()
     if not name:
         errors["name"] = _("Give the space a name.")
-    elif len(name) > 80:
-        errors["name"] = _("Use at most 80 characters.")
+    elif problem := line_problem(name, max_length=80):
+        errors["name"] = problem
     if not SLUG_RE.match(slug) or len(slug) > 40:
         errors["slug"] = _("Use lowercase letters, digits and dashes (at most 40), e.g. buying.")
     elif (
