@@ -60,12 +60,18 @@ class Cockpit:
     groupless_count: int = 0
     groupless_sample: list[Membership] = field(default_factory=list)
     unread: int = 0
+    # The server's background jobs (all workspaces share them): shown to owners, who run Keel.
+    jobs_failed: int = 0
+    jobs_stuck: int = 0
     activity_is_audit: bool = False
     activity: list[ActivityItem] = field(default_factory=list)
 
     @property
     def needs_attention(self) -> bool:
-        return bool(self.pending_invitations or self.groupless_count or self.unread)
+        return bool(
+            self.pending_invitations or self.groupless_count or self.unread
+            or self.jobs_failed or self.jobs_stuck
+        )  # fmt: skip
 
 
 def _event_text(event: AuditEvent, workspace_name: str) -> str:
@@ -89,6 +95,12 @@ def cockpit_for(*, membership: Membership, unread: int) -> Cockpit:
     workspace = membership.workspace
     now = timezone.now()
     cockpit = Cockpit(unread=unread)
+
+    if has_perm(membership, "workspace.manage"):  # the owner: they run the server too
+        from keel.core.job_status import trouble
+
+        jobs = trouble(now)
+        cockpit.jobs_failed, cockpit.jobs_stuck = jobs.failed_count, jobs.stuck_count
 
     if has_perm(membership, "members.invite"):
         cockpit.show_invitations = True

@@ -116,3 +116,31 @@ def test_home_queries_do_not_grow_with_250_members(login, owner, django_assert_m
         response = client.get(HOME)
     # The owner, the first extra member and the 150 of the 250 not put in Sales.
     assert '<span class="count">152</span>' in response.content.decode()
+
+
+def test_the_owner_is_told_when_background_jobs_fail_or_hang_and_others_are_not(
+    client, login, owner, member, settings
+):
+    """Jobs send the emails and reminders; the owner runs the server, so failed or stuck jobs
+    show on their home page (members never see the server's state)."""
+    from django_tasks_db.models import DBTaskResult
+
+    from keel.core.jobs import record_heartbeat
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.KEEL_JOB_TIMEOUT_SECONDS = 900
+    now = timezone.now()
+    for status, field in (("FAILED", "finished_at"), ("FAILED", "finished_at"),
+                          ("RUNNING", "started_at")):  # fmt: skip
+        result = record_heartbeat.enqueue("x")
+        DBTaskResult.objects.filter(id=result.id).update(
+            status=status, **{field: now - timedelta(hours=2)}
+        )
+    url = f"/{owner.workspace.slug}/"
+    login(owner)
+    html = client.get(url).content.decode()
+    assert "background jobs failed in the last 7 days" in html
+    assert "background job has been running too long" in html
+    login(member)
+    html = client.get(url).content.decode()
+    assert "background job" not in html
