@@ -33,6 +33,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.test import override_settings
 
 from keel.core import backup
+from keel.core.tests.processes import keel_env
 
 TIMEOUT = 600
 KEEL = [sys.executable, "-m", "keel.manage"]
@@ -72,21 +73,9 @@ PRODUCTION = pytest.mark.production
 
 
 def _env(data_dir: Path, database_url: str = "") -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "EMAIL_URL", "KEEL_ENV", "KEEL_MASTER_KEY"}
-        and not k.startswith("PYTEST_")
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="keel.settings.base",
-        KEEL_DATA_DIR=str(data_dir),
-        KEEL_SECRET_KEY="backup-test-" + "x" * 60,
-        PYTHONUNBUFFERED="1",
-    )
-    if database_url:
-        env["DATABASE_URL"] = database_url
-    return env
+    # One secret key for the source and every target: a restore carries signed data over.
+    extra = {"DATABASE_URL": database_url} if database_url else {}
+    return keel_env(data_dir, KEEL_SECRET_KEY="backup-test-" + "x" * 60, **extra)
 
 
 def _keel(env: dict[str, str], *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:

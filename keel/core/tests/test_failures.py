@@ -17,21 +17,19 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from keel.core.tests.processes import KEEL, free_port, keel_env, throwaway_postgres, wait_for
 from keel.core.tests.test_scale_out import PASSWORD, _api, _postgres_reachable, _processes
-from keel.core.tests.test_worker import _free_port, _throwaway_postgres, _wait_for
 
 pytestmark = pytest.mark.production
 
@@ -45,7 +43,7 @@ class Proxy:
 
     def __init__(self, target: tuple[str, int]) -> None:
         self.target = target
-        self.port = _free_port()
+        self.port = free_port()
         self.up = threading.Event()
         self.up.set()
         self.sockets: set[socket.socket] = set()
@@ -102,24 +100,7 @@ class Proxy:
 
 
 def _env(tmp_path: Path, database_url: str) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "EMAIL_URL", "KEEL_ENV", "KEEL_DEBUG"}
-        and not k.startswith("PYTEST_")
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="keel.settings.base",
-        KEEL_DEBUG="0",
-        KEEL_DATA_DIR=str(tmp_path),
-        KEEL_SECRET_KEY="failure-" + uuid.uuid4().hex * 2,
-        DATABASE_URL=database_url,
-        PYTHONUNBUFFERED="1",
-    )
-    return env
-
-
-KEEL = [sys.executable, "-m", "keel.manage"]
+    return keel_env(tmp_path, KEEL_DEBUG="0", DATABASE_URL=database_url)
 
 
 def _prepare(env: dict[str, str]) -> str:
@@ -167,7 +148,7 @@ def _get(url: str, token: str) -> tuple[int, str]:
 def _database() -> Iterator[str]:
     if not _postgres_reachable():
         pytest.skip("PostgreSQL is not reachable")
-    with _throwaway_postgres(PG_ADMIN) as url:
+    with throwaway_postgres(PG_ADMIN) as url:
         yield url
 
 
@@ -177,12 +158,12 @@ def test_a_database_outage_shows_try_again_and_the_server_recovers(tmp_path: Pat
         parts = urllib.parse.urlsplit(direct_url)
         proxy = Proxy((parts.hostname or "127.0.0.1", parts.port or 5432))
         proxied = parts._replace(netloc=f"{parts.username}@127.0.0.1:{proxy.port}").geturl()
-        port = _free_port()
+        port = free_port()
         base = f"http://127.0.0.1:{port}"
         serve = [*KEEL, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "2"]
         try:
             with _processes({"web": serve}, _env(tmp_path, proxied), tmp_path):
-                _wait_for("the web server", lambda: _healthy(base), [])
+                wait_for("the web server", lambda: _healthy(base), [])
                 api = f"{base}/api/v1/workspaces/failure/projects"
                 assert _get(api, token)[0] == 200
                 proxy.cut()
@@ -201,7 +182,7 @@ def test_a_database_outage_shows_try_again_and_the_server_recovers(tmp_path: Pat
                 assert 503 in seen
                 proxy.restore()
                 # Recovers by itself: no restart, the next requests succeed.
-                _wait_for("the API to answer again", lambda: _get(api, token)[0] == 200, [])
+                wait_for("the API to answer again", lambda: _get(api, token)[0] == 200, [])
                 assert _get(f"{base}/accounts/login/", "")[0] == 200
         finally:
             proxy.close()
@@ -211,12 +192,12 @@ def test_every_acknowledged_write_survives_a_killed_web_process(tmp_path: Path) 
     with _database() as database_url:
         env = _env(tmp_path, database_url)
         token = _prepare(env)
-        port = _free_port()
+        port = free_port()
         base = f"http://127.0.0.1:{port}"
         serve = [*KEEL, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"]
         acknowledged: list[int] = []
         with _processes({"web": serve}, env, tmp_path):
-            _wait_for("the web server", lambda: _healthy(base), [])
+            wait_for("the web server", lambda: _healthy(base), [])
             status, project = _api(base, token, "POST", "/workspaces/failure/projects",
                                    {"name": "Burst", "key": "BST"})  # fmt: skip
             assert status == 201, project
@@ -236,7 +217,7 @@ def test_every_acknowledged_write_survives_a_killed_web_process(tmp_path: Path) 
             with ThreadPoolExecutor(8) as pool:
                 for n in range(8):
                     pool.submit(writer, n)
-                _wait_for("some writes", lambda: len(acknowledged) >= 40, [])
+                wait_for("some writes", lambda: len(acknowledged) >= 40, [])
                 # SIGKILL the whole server (arbiter and workers) mid-burst.
                 pid = int(subprocess.run(["pgrep", "-f", f"127.0.0.1:{port}"], capture_output=True,
                                          text=True, check=False).stdout.split()[0])  # fmt: skip

@@ -33,6 +33,7 @@ from keel.core import reaper
 from keel.core.jobs import deliver_email, record_heartbeat
 from keel.core.mail import IDEMPOTENCY_HEADER
 from keel.core.models import SentMessage, WorkerHeartbeat
+from keel.core.tests.processes import KEEL, keel_env
 
 pytestmark = pytest.mark.django_db
 
@@ -330,22 +331,13 @@ def _delivery_job(database_url: str, data_dir: Path) -> tuple[str, int]:
 def test_a_worker_killed_after_the_server_took_the_mail_does_not_send_it_twice(tmp_path):
     smtp = FakeSMTPServer()
     threading.Thread(target=smtp.serve_forever, daemon=True).start()
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "EMAIL_URL", "KEEL_ENV", "KEEL_DEBUG"}
-        and not k.startswith("PYTEST_")
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="keel.settings.base",
-        KEEL_DATA_DIR=str(tmp_path),
-        KEEL_SECRET_KEY="jobs-test-" + uuid.uuid4().hex * 2,
+    env = keel_env(
+        tmp_path,
         EMAIL_URL=f"smtp://127.0.0.1:{smtp.server_address[1]}",
         KEEL_JOB_TIMEOUT_SECONDS="1",  # so the restarted worker's reaper requeues at once
         KEEL_REAPER_INTERVAL_SECONDS="2",
-        PYTHONUNBUFFERED="1",
     )
-    keel = [sys.executable, "-m", "keel.manage"]
+    keel = KEEL
     procs: list[subprocess.Popen[bytes]] = []
     log = (tmp_path / "worker.log").open("wb")
 

@@ -22,14 +22,14 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from keel.core.tests.test_worker import _free_port, _mail_to, _throwaway_postgres, _wait_for
+from keel.core.tests.processes import KEEL, free_port, keel_env, throwaway_postgres, wait_for
+from keel.core.tests.test_worker import _mail_to
 
 pytestmark = [pytest.mark.redis, pytest.mark.production]
 
@@ -131,22 +131,9 @@ def test_two_web_processes_and_two_workers_share_everything(tmp_path: Path) -> N
         pytest.skip("PostgreSQL is not reachable")
     redis_url = f"redis://127.0.0.1:6379/{REDIS_DB}"
     _flush_redis(redis_url)
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "EMAIL_URL", "KEEL_ENV", "KEEL_DEBUG"}
-        and not k.startswith("PYTEST_")
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="keel.settings.base",
-        KEEL_DEBUG="0",
-        KEEL_DATA_DIR=str(tmp_path),
-        KEEL_SECRET_KEY="scale-out-" + uuid.uuid4().hex * 2,
-        REDIS_URL=redis_url,
-        PYTHONUNBUFFERED="1",
-    )
-    keel = [sys.executable, "-m", "keel.manage"]
-    with _throwaway_postgres(PG_ADMIN) as database_url:
+    env = keel_env(tmp_path, KEEL_DEBUG="0", REDIS_URL=redis_url)
+    keel = KEEL
+    with throwaway_postgres(PG_ADMIN) as database_url:
         env["DATABASE_URL"] = database_url
 
         def run(*args: str) -> str:
@@ -169,7 +156,7 @@ def test_two_web_processes_and_two_workers_share_everything(tmp_path: Path) -> N
             ),
         )
         token = run("token", "create", "--email", OWNER, "--workspace", "scale").strip()
-        ports = [_free_port(), _free_port()]
+        ports = [free_port(), free_port()]
         bases = [f"http://127.0.0.1:{port}" for port in ports]
         commands = {
             f"web{i}": [
@@ -198,7 +185,7 @@ def test_two_web_processes_and_two_workers_share_everything(tmp_path: Path) -> N
                             return False
                     return True
 
-                _wait_for("both web processes", up, [])
+                wait_for("both web processes", up, [])
 
                 # Sessions: signed in through web0, recognised by web1.
                 browser = Browser()
@@ -261,7 +248,7 @@ def test_two_web_processes_and_two_workers_share_everything(tmp_path: Path) -> N
                     f"{bases[1]}/accounts/password/reset/", {"email": OWNER}
                 )
                 assert status == 200
-                mail = _wait_for("the reset email", lambda: _mail_to(tmp_path / "mail", OWNER), [])
+                mail = wait_for("the reset email", lambda: _mail_to(tmp_path / "mail", OWNER), [])
                 time.sleep(2)  # a second worker running the same job would have written by now
                 assert len(_mail_to(tmp_path / "mail", OWNER)) == len(mail) == 1
 

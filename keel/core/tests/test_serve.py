@@ -11,13 +11,11 @@ import contextlib
 import io
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ import pytest
 from django.core.management import call_command
 
 from keel.core.management.commands import serve
+from keel.core.tests.processes import KEEL, free_port, keel_env
 
 SERVE_ENV = (
     "KEEL_BIND",
@@ -115,12 +114,6 @@ def test_serve_warns_about_pending_migrations_and_starts_anyway(
 # --- a real server ---------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
     request = urllib.request.Request(url, headers=headers)
     try:
@@ -144,23 +137,11 @@ def _wait_for(check: Callable[[], Any], proc: subprocess.Popen[bytes]) -> None:
 
 @pytest.mark.production  # a real server on a migrated installation: run once, in CI's last step
 def test_a_real_keel_serve_answers_and_stops_cleanly(tmp_path: Path) -> None:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "KEEL_ENV", "KEEL_DEBUG", *SERVE_ENV}
-        and not k.startswith("PYTEST_")
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="keel.settings.base",
-        KEEL_DATA_DIR=str(tmp_path),
-        KEEL_SECRET_KEY="serve-test-" + uuid.uuid4().hex * 2,
-        KEEL_DEBUG="false",
-        PYTHONUNBUFFERED="1",
-    )
-    keel = [sys.executable, "-m", "keel.manage"]
+    env = keel_env(tmp_path, drop=SERVE_ENV, KEEL_DEBUG="false")
+    keel = KEEL
     for args in (["migrate", "--noinput"], ["createcachetable"]):
         subprocess.run([*keel, *args], env=env, check=True, capture_output=True, timeout=300)
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     log_path = tmp_path / "serve.log"
     log = log_path.open("wb")

@@ -11,58 +11,18 @@ import contextlib
 import http.cookiejar
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
-import uuid
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from keel.core.tests.processes import KEEL, free_port, keel_env, throwaway_postgres, wait_for
+
 EMAIL = "worker-test@example.com"
-TIMEOUT = 60.0
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_for(what: str, check: Callable[[], Any], procs: list[subprocess.Popen[bytes]]) -> Any:
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        for proc in procs:
-            if proc.poll() is not None:
-                raise AssertionError(f"{proc.args!r} exited with {proc.returncode} before {what}")
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-@contextlib.contextmanager
-def _throwaway_postgres(url: str) -> Iterator[str]:
-    """A database of our own next to the test database, dropped afterwards."""
-    import psycopg
-
-    parts = urllib.parse.urlsplit(url)
-    name = f"keel_worker_{uuid.uuid4().hex[:10]}"
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield parts._replace(path=f"/{name}").geturl()
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _deliver_email_status(database_url: str, data_dir: Path) -> str:
@@ -104,24 +64,12 @@ def _request_password_reset(base: str, email: str) -> None:
 
 
 def _run_end_to_end(tmp_path: Path, *, redis_url: str = "") -> None:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "EMAIL_URL", "KEEL_ENV", "KEEL_DEBUG"}
-        and not k.startswith("PYTEST_")
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="keel.settings.base",
-        KEEL_DATA_DIR=str(tmp_path),
-        KEEL_SECRET_KEY="worker-test-" + uuid.uuid4().hex * 2,
-        PYTHONUNBUFFERED="1",
-        DJANGO_SUPERUSER_PASSWORD="worker test password 1",
-    )
+    env = keel_env(tmp_path, DJANGO_SUPERUSER_PASSWORD="worker test password 1")
     if redis_url:
         env["REDIS_URL"] = redis_url
-    keel = [sys.executable, "-m", "keel.manage"]
+    keel = KEEL
     pg_url = os.environ.get("KEEL_TEST_DATABASE_URL", "")
-    with _throwaway_postgres(pg_url) if pg_url else contextlib.nullcontext("") as database_url:
+    with throwaway_postgres(pg_url) if pg_url else contextlib.nullcontext("") as database_url:
         if database_url:
             env["DATABASE_URL"] = database_url
 
@@ -133,7 +81,7 @@ def _run_end_to_end(tmp_path: Path, *, redis_url: str = "") -> None:
             run("createcachetable")
         run("createsuperuser", "--noinput", "--email", EMAIL)
 
-        port = _free_port()
+        port = free_port()
         base = f"http://127.0.0.1:{port}"
         logs = {name: (tmp_path / f"{name}.log").open("wb") for name in ("web", "worker")}
         procs: list[subprocess.Popen[bytes]] = []
@@ -162,13 +110,13 @@ def _run_end_to_end(tmp_path: Path, *, redis_url: str = "") -> None:
                 except OSError:
                     return False
 
-            _wait_for("the web server", server_up, procs)
+            wait_for("the web server", server_up, procs)
             _request_password_reset(base, EMAIL)
 
-            mail = _wait_for("the reset email", lambda: _mail_to(tmp_path / "mail", EMAIL), procs)
+            mail = wait_for("the reset email", lambda: _mail_to(tmp_path / "mail", EMAIL), procs)
             assert "/accounts/password/reset/key/" in mail[0].read_text()
             if not redis_url:
-                _wait_for(
+                wait_for(
                     "the job to be recorded as successful",
                     lambda: _deliver_email_status(database_url, tmp_path) == "SUCCESSFUL",
                     procs,
