@@ -75,3 +75,31 @@ def throwaway_postgres(url: str) -> Iterator[str]:
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run_keel(env: dict[str, str], *args: str) -> str:
+    """`keel <args>` to completion; its output, or a failure that shows what it printed."""
+    done = subprocess.run(
+        [*KEEL, *args], env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, f"keel {' '.join(args)}:\n{done.stdout}{done.stderr}"
+    return done.stdout
+
+
+def install_shop(env: dict[str, str], *, email: str, password: str, slug: str) -> str:
+    """A migrated installation with one workspace (`slug`) and its owner; the owner's API
+    token (printed once by `keel token create`)."""
+    run_keel(env, "migrate", "--noinput")
+    if "REDIS_URL" not in env:
+        run_keel(env, "createcachetable")
+    run_keel(
+        env,
+        "shell",
+        "-c",
+        "from keel.accounts.models import User\n"
+        "from keel.accounts.services.workspaces import workspace_create\n"
+        f"u = User.objects.create_user(email={email!r}, password={password!r})\n"
+        f"workspace_create(user=u, name={slug.title() + ' Shop'!r}, slug={slug!r},"
+        f" email_domain={slug + '.example'!r})\n",
+    )
+    return run_keel(env, "token", "create", "--email", email, "--workspace", slug).strip()

@@ -28,7 +28,14 @@ from pathlib import Path
 
 import pytest
 
-from keel.core.tests.processes import KEEL, free_port, keel_env, throwaway_postgres, wait_for
+from keel.core.tests.processes import (
+    KEEL,
+    free_port,
+    install_shop,
+    keel_env,
+    throwaway_postgres,
+    wait_for,
+)
 from keel.core.tests.test_scale_out import PASSWORD, _api, _postgres_reachable, _processes
 
 pytestmark = pytest.mark.production
@@ -104,27 +111,7 @@ def _env(tmp_path: Path, database_url: str) -> dict[str, str]:
 
 
 def _prepare(env: dict[str, str]) -> str:
-    """Migrate, create the owner and a workspace, return an API token."""
-
-    def run(*args: str) -> str:
-        done = subprocess.run(
-            [*KEEL, *args], env=env, capture_output=True, text=True, timeout=300, check=False
-        )
-        assert done.returncode == 0, f"keel {' '.join(args)}:\n{done.stdout}{done.stderr}"
-        return done.stdout
-
-    run("migrate", "--noinput")
-    run("createcachetable")
-    run(
-        "shell",
-        "-c",
-        "from keel.accounts.models import User\n"
-        "from keel.accounts.services.workspaces import workspace_create\n"
-        f"u = User.objects.create_user(email={OWNER!r}, password={PASSWORD!r})\n"
-        "workspace_create(user=u, name='Failure Shop', slug='failure',"
-        " email_domain='failure.example')\n",
-    )
-    return run("token", "create", "--email", OWNER, "--workspace", "failure").strip()
+    return install_shop(env, email=OWNER, password=PASSWORD, slug="failure")
 
 
 def _healthy(base: str) -> bool:

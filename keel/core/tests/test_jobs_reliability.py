@@ -13,7 +13,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.parse
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
@@ -33,7 +32,7 @@ from keel.core import reaper
 from keel.core.jobs import deliver_email, record_heartbeat
 from keel.core.mail import IDEMPOTENCY_HEADER
 from keel.core.models import SentMessage, WorkerHeartbeat
-from keel.core.tests.processes import KEEL, keel_env
+from keel.core.tests.processes import KEEL, keel_env, throwaway_postgres
 
 pytestmark = pytest.mark.django_db
 
@@ -286,25 +285,10 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     proc.wait(timeout=30)
 
 
-@contextlib.contextmanager
-def _own_database() -> Iterator[str]:
+def _own_database() -> contextlib.AbstractContextManager[str]:
     """SQLite in KEEL_DATA_DIR; with KEEL_TEST_DATABASE_URL a throwaway PostgreSQL database."""
     url = os.environ.get("KEEL_TEST_DATABASE_URL", "")
-    if not url:
-        yield ""
-        return
-    import psycopg
-
-    parts = urllib.parse.urlsplit(url)
-    name = f"keel_jobs_{uuid.uuid4().hex[:10]}"
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield parts._replace(path=f"/{name}").geturl()
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return throwaway_postgres(url) if url else contextlib.nullcontext("")
 
 
 def _delivery_job(database_url: str, data_dir: Path) -> tuple[str, int]:

@@ -28,7 +28,14 @@ from typing import Any
 
 import pytest
 
-from keel.core.tests.processes import KEEL, free_port, keel_env, throwaway_postgres, wait_for
+from keel.core.tests.processes import (
+    KEEL,
+    free_port,
+    install_shop,
+    keel_env,
+    throwaway_postgres,
+    wait_for,
+)
 from keel.core.tests.test_worker import _mail_to
 
 pytestmark = [pytest.mark.redis, pytest.mark.production]
@@ -136,26 +143,7 @@ def test_two_web_processes_and_two_workers_share_everything(tmp_path: Path) -> N
     with throwaway_postgres(PG_ADMIN) as database_url:
         env["DATABASE_URL"] = database_url
 
-        def run(*args: str) -> str:
-            done = subprocess.run(
-                [*keel, *args], env=env, capture_output=True, text=True, timeout=300, check=False
-            )
-            assert done.returncode == 0, f"keel {' '.join(args)}:\n{done.stdout}{done.stderr}"
-            return done.stdout
-
-        run("migrate", "--noinput")
-        run(
-            "shell",
-            "-c",
-            (
-                "from keel.accounts.models import User\n"
-                "from keel.accounts.services.workspaces import workspace_create\n"
-                f"u = User.objects.create_user(email={OWNER!r}, password={PASSWORD!r})\n"
-                "workspace_create(user=u, name='Scale Shop', slug='scale',"
-                " email_domain='scale.example')\n"
-            ),
-        )
-        token = run("token", "create", "--email", OWNER, "--workspace", "scale").strip()
+        token = install_shop(env, email=OWNER, password=PASSWORD, slug="scale")
         ports = [free_port(), free_port()]
         bases = [f"http://127.0.0.1:{port}" for port in ports]
         commands = {
