@@ -3,19 +3,19 @@
 Routers resolve the caller's membership with `workspace_membership(request, slug)`, page lists
 with `paginate(...)` and `page_schema(...)`, and leave every error to the problem handlers that
 `install_problem_handlers(api)` sets on the NinjaAPI instance (RFC 9457 problem+json).
+The route catalog is api_catalog.py; public (session-less) URLs use public_endpoints.py.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, wraps
+from functools import cache
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, Self, TypeVar
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -450,35 +450,6 @@ def install_problem_handlers(api: NinjaAPI) -> None:
         api.add_exception_handler(exc_class, handler)
 
 
-# --- Public endpoints outside the API --------------------------------------------------------
-
-V = TypeVar("V", bound=Callable[..., HttpResponse])
-
-
-def public_errors(view: V) -> V:
-    """For URLs anyone may call without a session (calendar feeds): an unknown object is an
-    empty 404 and a failure a problem document, whatever DEBUG is, so a calendar client never
-    receives Django's debug page (it lists the URL patterns and settings)."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except Http404:
-            return HttpResponse(status=404)
-        except Exception as exc:
-            from keel.core.outage import is_outage, unavailable_response
-
-            if is_outage(exc):
-                return unavailable_response(request)
-            logger.exception("Public endpoint failed: %s %s", request.method, request.path)
-            return problem_response(
-                500, code="server-error", detail=_("Something went wrong on our side.")
-            )
-
-    return wrapped  # type: ignore[return-value]
-
-
 # --- Cursor pagination (keel.core.pagination, with the API's query schema) ------------------
 
 
@@ -511,44 +482,6 @@ def page_schema(item: type[Schema]) -> type[Schema]:
         next_cursor=(str | None, None),
     )
     return model
-
-
-# --- Route catalog -------------------------------------------------------------------------
-
-
-class ApiRoute(NamedTuple):
-    """One operation: ("GET", "/api/v1/workspaces/{slug}", "keel.accounts.api.routes")."""
-
-    method: str
-    template: str
-    module: str  # the view function's module: which app serves the route
-
-
-def api_route_catalog(api: NinjaAPI) -> list[ApiRoute]:
-    """Every (METHOD, path template, module) `api` serves, e.g. ("GET",
-    "/api/v1/workspaces/{slug}", "keel.accounts.api.routes").
-
-    For the isolation harness, which must cover every route: it walks the API's bound
-    routers (the same structure ninja builds its URL patterns and OpenAPI paths from), so a
-    route added by any app's router shows up here without registering it twice. Path
-    converters are dropped ("{int:id}" → "{id}"). The caller passes the project's API
-    (`keel.api.api`): core never imports the root API, which imports the apps.
-    The OpenAPI docs and schema pages are not included.
-    """
-    from django.urls import reverse
-
-    root = reverse(f"{api.urls_namespace}:api-root").rstrip("/")
-    routes: list[ApiRoute] = []
-    for bound in api._get_bound_routers():
-        for sub_path, path_view in bound.path_operations.items():
-            joined = "/".join(p.strip("/") for p in (bound.prefix, sub_path) if p.strip("/"))
-            template = re.sub(r"{[^}:]+:", "{", f"{root}/{joined}")
-            for operation in path_view.operations:
-                module = operation.view_func.__module__
-                routes.extend(
-                    ApiRoute(method.upper(), template, module) for method in operation.methods
-                )
-    return sorted(set(routes), key=lambda r: (r.template, r.method))
 
 
 @contextmanager

@@ -177,7 +177,7 @@ def page_routes() -> list[Route]:
 def api_routes() -> list[Route]:
     """Every API route that names a workspace or an object, with the methods it serves."""
     from keel.api import api
-    from keel.core.api_support import api_route_catalog
+    from keel.core.api_catalog import api_route_catalog
 
     by_path: dict[str, list[str]] = {}
     apps_by_path: dict[str, str] = {}

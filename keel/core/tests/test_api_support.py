@@ -14,10 +14,10 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.errors import AuthenticationError
 from ninja.testing import TestClient
 
+from keel.core.api_catalog import api_route_catalog
 from keel.core.api_support import (
     PROBLEM_CONTENT_TYPE,
     PageParams,
-    api_route_catalog,
     django_field_errors,
     install_problem_handlers,
     page_schema,

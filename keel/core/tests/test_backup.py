@@ -32,7 +32,7 @@ from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 from django.test import override_settings
 
-from keel.core import backup
+from keel.core import backup, restore
 from keel.core.tests.processes import keel_env
 
 TIMEOUT = 600
@@ -362,14 +362,14 @@ def _manifest(**changes: Any) -> dict[str, Any]:
 def test_an_archive_of_another_database_vendor_is_refused(empty_media: None) -> None:
     other = "postgresql" if connection.vendor == "sqlite" else "sqlite"
     with pytest.raises(backup.RestoreRefused, match=f"holds a {other} database"):
-        backup.restore_check(_manifest(database={"vendor": other}))
+        restore.restore_check(_manifest(database={"vendor": other}))
 
 
 @pytest.mark.django_db
 def test_an_archive_from_a_newer_keel_is_refused(empty_media: None) -> None:
     future = [*_manifest()["migrations"], ("core", "9999_from_the_future")]
     with pytest.raises(backup.RestoreRefused, match="newer Keel"):
-        backup.restore_check(_manifest(migrations=future))
+        restore.restore_check(_manifest(migrations=future))
 
 
 @pytest.mark.django_db
@@ -378,8 +378,8 @@ def test_an_older_archive_is_accepted_and_lists_the_migrations_to_run() -> None:
     last = ("tasks", "0006_occurrence_due_date_in_series_zone")
     older = [m for m in applied if m != last]
 
-    assert backup.migrations_check(_manifest(migrations=applied)) == []
-    assert backup.migrations_check(_manifest(migrations=older)) == [last]
+    assert restore.migrations_check(_manifest(migrations=applied)) == []
+    assert restore.migrations_check(_manifest(migrations=older)) == [last]
 
 
 def test_files_are_found_through_the_storage_api_for_non_disk_storages() -> None:

@@ -16,7 +16,8 @@ from pydantic import ValidationError as PydanticValidationError
 from keel.accounts.services.groups import group_create
 from keel.accounts.services.workspaces import workspace_create
 from keel.api import api
-from keel.core.api_support import Id, InputSchema, public_errors
+from keel.core.api_support import Id, InputSchema
+from keel.core.public_endpoints import public_errors
 from keel.core.tests.api_client import PROBLEM, assert_problem
 from keel.core.validators import clean_line, printable_line
 from keel.goals import services as goal_services

@@ -19,9 +19,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from keel.core.api_support import public_errors
 from keel.core.middleware import request_membership
 from keel.core.permissions import has_perm
+from keel.core.public_endpoints import public_errors
 from keel.core.services import AuditContext
 from keel.tasks import recurrence as engine
 from keel.tasks import selectors

@@ -2,7 +2,7 @@
 
 Every refusal (exit code 2) happens before anything is changed: a corrupt archive or a
 checksum that differs, another database vendor, a newer Keel's migrations, a database or
-media store already in use. The work is in keel/core/backup.py.
+media store already in use. The work is in keel/core/restore.py.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError, connection
 
-from keel.core import backup
+from keel.core import backup, restore
 
 REFUSED = 2
 
@@ -31,8 +31,8 @@ class Command(BaseCommand):
         path: Path = options["path"]
         try:
             manifest = backup.archive_verify(path)
-            key = backup.key_in_archive(path, manifest)
-            pending = backup.restore_check(manifest, key_bytes=key)
+            key = restore.key_in_archive(path, manifest)
+            pending = restore.restore_check(manifest, key_bytes=key)
         except backup.RestoreRefused as exc:
             raise CommandError(
                 f"Restore refused, nothing was changed: {exc}", returncode=REFUSED
@@ -49,7 +49,7 @@ class Command(BaseCommand):
         if not options["yes"] and not self._confirmed():
             raise CommandError("Restore cancelled, nothing was changed.", returncode=REFUSED)
         try:
-            result = backup.restore_archive(path, manifest)
+            result = restore.restore_archive(path, manifest)
         except backup.BackupError as exc:
             raise CommandError(
                 f"Restore failed part-way: {exc}. Empty the database and media store, then "
