@@ -29,6 +29,7 @@ from keel.core.api_support import (
     install_problem_handlers,
     use_problem_content_type,
 )
+from keel.feedback.api import router as feedback_router
 from keel.goals.api import router as goals_router
 from keel.org.api import router as org_router
 from keel.search.api import router as search_router
@@ -95,6 +96,7 @@ api = KeelAPI(
 install_problem_handlers(api)
 
 api.add_router("", accounts_router)
+api.add_router("", feedback_router)
 api.add_router("", goals_router)
 api.add_router("", org_router)
 api.add_router("", search_router)

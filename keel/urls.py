@@ -6,6 +6,7 @@ from django.urls import include, path
 from keel.accounts import urls as accounts_urls
 from keel.api import api
 from keel.core import health
+from keel.feedback import urls as feedback_urls
 from keel.tasks import urls as tasks_urls
 from keel.ui import views as ui_views
 
@@ -25,6 +26,7 @@ urlpatterns = [
     # Readiness for load balancers: database, cache, job queue, migrations (docs/server.md).
     path("readyz", health.readyz, name="readyz"),
     path("feeds/", include(tasks_urls.feed_urlpatterns)),
+    path("feeds/", include(feedback_urls.feed_urlpatterns)),
     path("<slug:ws>/", include("keel.home.urls")),
     path("<slug:ws>/", include("keel.accounts.urls")),
     path("<slug:ws>/notifications/", include("keel.notifications.urls")),
@@ -32,5 +34,6 @@ urlpatterns = [
     path("<slug:ws>/vision/", include("keel.goals.urls")),
     path("<slug:ws>/search/", include("keel.search.urls")),
     path("<slug:ws>/wiki/", include("keel.wiki.urls")),
+    path("<slug:ws>/feedback/", include("keel.feedback.urls")),
     path("<slug:ws>/", include("keel.tasks.urls")),
 ]

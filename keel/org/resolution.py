@@ -125,3 +125,53 @@ def successor_of(membership: Membership) -> Membership | None:
                 return holders[holder_id]
             current = parent
     return None
+
+
+def manager_chain(membership: Membership) -> list[Membership]:
+    """The people above `membership` on the chart, nearest first: the holders of the seats
+    each of their seats reports to, walking up to the top (one query, two when they hold a seat).
+
+    Someone who holds no seat, or whose seats report to nobody held, has an empty chain:
+    only the owners stand above them (callers add the owners where the rule says so).
+    """
+    workspace_id = membership.workspace_id
+    tree = _tree(workspace_id)
+    own = [pk for pk, (_, holder) in tree.items() if holder == membership.pk]
+    if not own:
+        return []
+    holders = _active_holders(workspace_id)
+    chain: list[Membership] = []
+    seen_people = {membership.pk}
+    for seat_id in own:
+        current, seen = tree[seat_id][0], {seat_id}
+        while current is not None and current not in seen:
+            seen.add(current)
+            parent, holder_id = tree.get(current, (None, None))
+            if holder_id is not None and holder_id in holders and holder_id not in seen_people:
+                seen_people.add(holder_id)
+                chain.append(holders[holder_id])
+            current = parent
+    return chain
+
+
+def people_below(membership: Membership) -> set[int]:
+    """Membership ids of everyone who holds a seat below one of `membership`'s seats, at any
+    depth (one query): the people whose manager chain includes `membership`."""
+    tree = _tree(membership.workspace_id)
+    children: dict[int, list[int]] = {}
+    for pk, (parent, _) in tree.items():
+        if parent is not None:
+            children.setdefault(parent, []).append(pk)
+    stack = [pk for pk, (_, holder) in tree.items() if holder == membership.pk]
+    seen: set[int] = set(stack)
+    below: set[int] = set()
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child in seen:
+                continue
+            seen.add(child)
+            stack.append(child)
+            holder = tree[child][1]
+            if holder is not None and holder != membership.pk:
+                below.add(holder)
+    return below

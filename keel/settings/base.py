@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "keel.goals",
     "keel.tasks",
     "keel.wiki",  # above tasks: a page due for review becomes a task
+    "keel.feedback",  # above tasks: action items and check-ins are tasks
     "keel.home",  # the front page summarises the other apps, so it comes last
     "ninja",
 ]

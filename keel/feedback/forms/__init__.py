@@ -1,0 +1,1 @@
+"""The feedback app's forms; see docs/feedback.md."""

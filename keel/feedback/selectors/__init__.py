@@ -1,0 +1,1 @@
+"""The feedback app's selectors; see docs/feedback.md."""

@@ -1,0 +1,1 @@
+"""The feedback app's views; see docs/feedback.md."""
