@@ -43,8 +43,8 @@ KEY_MEMBER = "key/master.key"
 # made in the same second).
 ARCHIVE_NAME = re.compile(r"^keel-(\d{8}-\d{6})(?:-(\d+))?\.tar\.gz$")
 # Tables `keel migrate` fills by itself: rows there do not make a database "in use".
-_MIGRATE_FILLED = {"django_migrations", "django_content_type", "auth_permission"}
-_CHUNK = 1024 * 1024
+MIGRATE_FILLED = {"django_migrations", "django_content_type", "auth_permission"}
+CHUNK = 1024 * 1024
 
 
 class BackupError(Exception):
@@ -83,7 +83,7 @@ def master_key_file() -> Path:
     return crypto.key_file_path()
 
 
-def _private_dir(path: Path) -> Path:
+def private_dir(path: Path) -> Path:
     """Create a directory owner-only (0700); one that exists keeps its mode (it may be /etc/…)."""
     if not path.exists():
         path.mkdir(parents=True, mode=0o700)
@@ -131,13 +131,13 @@ def _vendor() -> str:
     return connection.vendor
 
 
-def _in_memory() -> bool:
+def in_memory() -> bool:
     return bool(connection.creation.is_in_memory_db(connection.settings_dict["NAME"]))  # type: ignore[attr-defined]
 
 
 def _dump_sqlite(target: Path) -> None:
     """The online backup API: a consistent copy while the web and worker processes write."""
-    if _in_memory():
+    if in_memory():
         raise BackupError("The database is in memory; there is no file to back up.")
     connection.ensure_connection()
     source = connection.connection
@@ -145,7 +145,7 @@ def _dump_sqlite(target: Path) -> None:
         source.backup(copy)
 
 
-def _pg_env_and_args() -> tuple[dict[str, str], list[str]]:
+def pg_env_and_args() -> tuple[dict[str, str], list[str]]:
     """libpq settings from Django's DATABASES; the password only ever goes in PGPASSWORD."""
     db = connection.settings_dict
     env = dict(os.environ)
@@ -171,24 +171,24 @@ def _pg_env_and_args() -> tuple[dict[str, str], list[str]]:
     return env, [*args, "--no-password"]
 
 
-def _pg_tool(name: str) -> str:
+def pg_tool(name: str) -> str:
     return shutil.which(name) or f"/usr/bin/{name}"
 
 
-def _run_pg(command: list[str], env: dict[str, str], what: str) -> None:
+def run_pg(command: list[str], env: dict[str, str], what: str) -> None:
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
     if result.returncode != 0:
         raise BackupError(f"{what} failed ({result.returncode}): {result.stderr.strip()[-2000:]}")
 
 
 def _dump_postgres(target: Path) -> None:
-    env, args = _pg_env_and_args()
-    command = [_pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges"]
+    env, args = pg_env_and_args()
+    command = [pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges"]
     command += [*args, "--file", str(target), "--dbname", str(connection.settings_dict["NAME"])]
-    _run_pg(command, env, "pg_dump")
+    run_pg(command, env, "pg_dump")
 
 
-def _storage_files(storage: Storage, directory: str = "") -> Iterator[str]:
+def storage_files(storage: Storage, directory: str = "") -> Iterator[str]:
     """Every file name in a storage, through its API (works for S3-compatible storages)."""
     if isinstance(storage, FileSystemStorage):
         root = Path(storage.location)
@@ -203,7 +203,7 @@ def _storage_files(storage: Storage, directory: str = "") -> Iterator[str]:
     for name in sorted(files):
         yield f"{directory}{name}"
     for name in sorted(dirs):
-        yield from _storage_files(storage, f"{directory}{name}/")
+        yield from storage_files(storage, f"{directory}{name}/")
 
 
 def _applied_migrations() -> list[list[str]]:
@@ -215,10 +215,10 @@ def _archive_path(output: Path | None, now: datetime) -> Path:
         if output.exists():
             raise BackupError(f"{output} already exists; backups never overwrite a file.")
         if not output.parent.exists():
-            _private_dir(output.parent)
+            private_dir(output.parent)
         return output
     if output is None:
-        output = _private_dir(default_backup_dir())
+        output = private_dir(default_backup_dir())
         output.chmod(0o700)  # Keel's own directory: archives are nobody else's business
     directory = output
     stamp = now.strftime("%Y%m%d-%H%M%S")
@@ -255,7 +255,7 @@ def backup_create(*, output: Path | None = None, include_key: bool = False) -> B
             migrations = _applied_migrations()
             writer.add_path(DB_MEMBERS[vendor], dump)
             dump.unlink()
-            for name in _storage_files(default_storage):
+            for name in storage_files(default_storage):
                 with default_storage.open(name, "rb") as f:
                     writer.add(MEDIA_PREFIX + name, f, default_storage.size(name))
             if key_file is not None:
@@ -331,7 +331,7 @@ def archive_verify(path: Path) -> dict[str, Any]:
                     manifest_bytes = f.read()
                     continue
                 digest = hashlib.sha256()
-                while chunk := f.read(_CHUNK):
+                while chunk := f.read(CHUNK):
                     digest.update(chunk)
                 seen[info.name] = (info.size, digest.hexdigest())
     except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:

@@ -24,22 +24,22 @@ from django.db.migrations.loader import MigrationLoader
 
 # The archive's layout and the database tools are backup.py's; restoring reads them back.
 from keel.core.backup import (
-    _CHUNK,
-    _MIGRATE_FILLED,
+    CHUNK,
     DB_MEMBERS,
     KEY_MEMBER,
     MEDIA_PREFIX,
+    MIGRATE_FILLED,
     BackupError,
     RestoreRefused,
     RestoreResult,
-    _in_memory,
-    _pg_env_and_args,
-    _pg_tool,
-    _private_dir,
-    _run_pg,
-    _storage_files,
     data_dir,
+    in_memory,
     master_key_file,
+    pg_env_and_args,
+    pg_tool,
+    private_dir,
+    run_pg,
+    storage_files,
 )
 
 
@@ -70,7 +70,7 @@ def _tables_in_use() -> list[str]:
             shadow_prefixes = tuple(f"{name}_" for (name,) in cursor.fetchall())
         busy = []
         for table in connection.introspection.table_names(cursor):
-            if table in _MIGRATE_FILLED or table.startswith(shadow_prefixes or ("\0",)):
+            if table in MIGRATE_FILLED or table.startswith(shadow_prefixes or ("\0",)):
                 continue
             cursor.execute(f"SELECT 1 FROM {connection.ops.quote_name(table)} LIMIT 1")  # noqa: S608
             if cursor.fetchone() or (connection.vendor == "postgresql" and table not in known):
@@ -79,7 +79,7 @@ def _tables_in_use() -> list[str]:
 
 
 def _media_in_use(storage: Storage) -> bool:
-    return next(iter(_storage_files(storage)), None) is not None
+    return next(iter(storage_files(storage)), None) is not None
 
 
 def restore_check(
@@ -98,7 +98,7 @@ def restore_check(
             f"{connection.vendor}. Set DATABASE_URL to a {vendor} database."
         )
     pending = migrations_check(manifest)
-    if connection.vendor == "sqlite" and _in_memory():
+    if connection.vendor == "sqlite" and in_memory():
         raise RestoreRefused("The configured SQLite database is in memory.")
     busy = _tables_in_use()
     if busy:
@@ -170,10 +170,10 @@ def _drop_migrate_only_tables() -> None:
 
 def _restore_postgres(dump: Path) -> None:
     _drop_migrate_only_tables()
-    env, args = _pg_env_and_args()
-    command = [_pg_tool("pg_restore"), "--no-owner", "--no-privileges", "--exit-on-error"]
+    env, args = pg_env_and_args()
+    command = [pg_tool("pg_restore"), "--no-owner", "--no-privileges", "--exit-on-error"]
     command += ["--single-transaction", *args, "--dbname", str(connection.settings_dict["NAME"])]
-    _run_pg([*command, str(dump)], env, "pg_restore")
+    run_pg([*command, str(dump)], env, "pg_restore")
 
 
 def key_in_archive(path: Path, manifest: dict[str, Any]) -> bytes | None:
@@ -194,7 +194,7 @@ def restore_archive(path: Path, manifest: dict[str, Any]) -> RestoreResult:
     vendor = manifest["database"]["vendor"]
     key = master_key_file()
     with (
-        tempfile.TemporaryDirectory(dir=_private_dir(data_dir()), prefix=".keel-restore-") as tmp,
+        tempfile.TemporaryDirectory(dir=private_dir(data_dir()), prefix=".keel-restore-") as tmp,
         tarfile.open(path, mode="r|gz") as tar,
     ):
         for info in tar:
@@ -203,7 +203,7 @@ def restore_archive(path: Path, manifest: dict[str, Any]) -> RestoreResult:
             if info.name == DB_MEMBERS[vendor]:
                 dump = Path(tmp) / "database"
                 with dump.open("wb") as out:
-                    shutil.copyfileobj(f, out, _CHUNK)
+                    shutil.copyfileobj(f, out, CHUNK)
                 _restore_sqlite(dump) if vendor == "sqlite" else _restore_postgres(dump)
                 dump.unlink()
             elif info.name.startswith(MEDIA_PREFIX):
@@ -215,7 +215,7 @@ def restore_archive(path: Path, manifest: dict[str, Any]) -> RestoreResult:
                     raise BackupError(f"The storage saved {name} as {saved}.")
                 result.files += 1
             elif info.name == KEY_MEMBER and not key.exists():
-                _private_dir(key.parent)
+                private_dir(key.parent)
                 fd = os.open(key, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
                 with os.fdopen(fd, "wb") as out:
                     out.write(f.read())

@@ -387,7 +387,7 @@ def test_files_are_found_through_the_storage_api_for_non_disk_storages() -> None
     for name in ("a.txt", "wiki/x/数据.bin", "wiki/y.png"):
         storage.save(name, ContentFile(b"data"))
 
-    assert sorted(backup._storage_files(storage)) == ["a.txt", "wiki/x/数据.bin", "wiki/y.png"]
+    assert sorted(backup.storage_files(storage)) == ["a.txt", "wiki/x/数据.bin", "wiki/y.png"]
 
 
 def test_the_postgres_password_goes_in_the_environment_not_the_command_line(
@@ -405,7 +405,7 @@ def test_the_postgres_password_goes_in_the_environment_not_the_command_line(
     )
     monkeypatch.setattr(backup, "connection", fake)
 
-    env, args = backup._pg_env_and_args()
+    env, args = backup.pg_env_and_args()
 
     assert env["PGPASSWORD"] == "s3cret-pw" and env["PGSSLMODE"] == "require"
     assert "s3cret-pw" not in " ".join(args)
