@@ -57,13 +57,25 @@ def measure(
 
     rows: list[dict[str, Any]] = []
     if seed_only:
+        from keel.feedback.large import seed_large_feedback
         from keel.tasks.large import seed_tasks_large
         from keel.wiki.large import seed_wiki_large
 
         seed_tasks_large(result.workspace)
+        rows = [{"seed_seconds": time.perf_counter() - started}]
+        if only in ("", "feedback"):  # 65,000 reports, 190,000 answers, 20 meeting series
+            t0 = time.perf_counter()
+            fb = seed_large_feedback(result.workspace)
+            rows.append({"page": "feedback seed", "url": "keel.feedback.large", "status": 200,
+                         "queries": 0, "members": fb.reports,
+                         "p50": (time.perf_counter() - t0) * 1000, "p95": 0.0,
+                         "note": f"{fb.reports:,} reports, {fb.answers:,} answers, "
+                                 f"{fb.meetings:,} meetings"})  # fmt: skip
+        if only == "feedback":  # the wiki and its index are not needed
+            return rows
         wiki = seed_wiki_large(result.workspace)  # then the index of pages and tasks
         docs = sum(wiki.index_counts.values())
-        return [{"seed_seconds": time.perf_counter() - started},
+        return [*rows,
                 {"page": "index rebuild", "url": "keel search rebuild", "status": 200,
                  "queries": 0, "members": docs, "p50": wiki.rebuild_seconds * 1000, "p95": 0.0,
                  "note": f"{docs / max(wiki.rebuild_seconds, 1e-9):,.0f} docs/s; wiki seeded in "
@@ -77,6 +89,10 @@ def measure(
         from bench.wiki import measure_wiki  # 20,000 pages, 100,000 revisions, the index
 
         return measure_wiki(result.workspace, client, requests=requests, warmup=warmup)
+    if only == "feedback":
+        from bench.feedback import measure_feedback  # 65,000 reports, the signal job
+
+        return measure_feedback(result.workspace, client, requests=requests, warmup=warmup)
     for name, label in PAGES:
         try:
             url = reverse(name, kwargs={"ws": result.workspace.slug})
@@ -116,6 +132,9 @@ def measure(
     from bench.wiki import measure_wiki  # 20,000 pages, 100,000 revisions, the index
 
     rows += measure_wiki(result.workspace, client, requests=requests, warmup=warmup)
+    from bench.feedback import measure_feedback  # 65,000 reports, the signal job
+
+    rows += measure_feedback(result.workspace, client, requests=requests, warmup=warmup)
     return rows
 
 
@@ -158,7 +177,7 @@ def _print_table(label: str, rows: list[dict]) -> None:
             print(f"  {row['page']:<14} {row['url']:<40} {row['error']}")
             continue
         status = "" if row["status"] == 200 else f"  (HTTP {row['status']}!)"
-        if row["page"] == "index rebuild":  # one run, seconds: p50 holds the time
+        if row["page"] in ("index rebuild", "feedback seed"):  # one run: p50 holds the time
             print(f"  {row['page']:<14} {row['url']:<40} {row['members']:>7} {'':>7} "
                   f"{row['p50'] / 1000:>7.0f}s {'':>8}  {row['note']}")  # fmt: skip
             continue
@@ -178,7 +197,7 @@ def main() -> int:
     parser.add_argument("--seed-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument(
-        "--only", choices=["", "tasks", "wiki"], default="", help="Measure one part."
+        "--only", choices=["", "tasks", "wiki", "feedback"], default="", help="Measure one part."
     )
     args = parser.parse_args()
 

@@ -64,12 +64,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "wiki.create_space": MANAGERS,
     "wiki.contacts_view": STAFF | {Role.ASSISTANT},
     "wiki.contacts_manage": STAFF,
-    # Feedback: everyone writes the reports they are asked for and sees the meetings they
-    # attend; managers and above build report forms and start meeting series. Who reads an
-    # answer or a signal is object-level (keel/feedback/access.py): the writer, their manager
-    # chain on the org chart and the owners; signals never reach the writer or their peers.
-    # The watched words that raise signals are the owners' and admins' to edit.
-    "feedback.view": EVERYONE,
+    # Feedback: staff and assistants write the reports they are asked for and see the
+    # meetings they attend (guests — suppliers, agencies — have no part in it); managers and
+    # above build report forms and start meeting series. Who reads an answer or a signal is
+    # object-level (keel/feedback/access.py): the writer, their manager chain on the org chart
+    # and the owners; signals never reach the writer or their peers. The watched words that
+    # raise signals are the owners' and admins' to edit.
+    "feedback.view": STAFF | {Role.ASSISTANT},
     "feedback.forms_manage": MANAGERS,
     "feedback.meetings_manage": MANAGERS,
     "feedback.watch_words": ADMINS,

@@ -56,6 +56,8 @@ EXISTENCE_NOT_SECRET: dict[str, str] = {}
 NOT_TENANT_OBJECT_ROUTES: dict[str, str] = {
     "invitation_accept": "the link's secret token is the credential; anyone holding it may "
     "open the page (tested in keel/accounts/tests)",
+    "feedback_meeting_feed_ics": "the meetings calendar feed's secret token is the credential "
+    "(hashed, revocable; tested in keel/feedback/tests/test_meeting_feed.py)",
 }
 
 # Statuses that cannot leak existence when a missing object gets the very same answer

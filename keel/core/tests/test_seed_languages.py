@@ -80,10 +80,13 @@ def test_chinese_demo_is_the_living_shop_in_its_language(
     assert not Milestone.objects.in_workspace(ws).filter(owner_seat__isnull=True).exists()
     projects = Project.objects.in_workspace(ws)
     # The demo's four projects, and the wiki's review project (two pages are due for review).
-    assert set(projects.values_list("key", flat=True)) == {"AMZ", "MKT", "DEV", "PUR", "WIKI"}
+    # … and the meetings' project, where action items and the 1:1 check-in live.
+    assert set(projects.values_list("key", flat=True)) == {
+        "AMZ", "MKT", "DEV", "PUR", "WIKI", "MEET",
+    }  # fmt: skip
     assert all(_chinese(p.name) for p in projects)
     assert all(_chinese(t.title) for t in Task.objects.in_workspace(ws))
-    tasks = Task.objects.in_workspace(ws).exclude(project__key="WIKI")
+    tasks = Task.objects.in_workspace(ws).exclude(project__key__in=["WIKI", "MEET"])
     assert tasks.count() == 41  # 36 tasks and 5 subtasks, as in the English demo
     assert tasks.filter(assignee_seat__isnull=False).count() == 12
     assert TaskDependency.objects.in_workspace(ws).count() == 1

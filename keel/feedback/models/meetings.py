@@ -128,6 +128,8 @@ class Meeting(WorkspaceScoped):
     notes = models.TextField(_("notes"), blank=True)
     decisions = models.TextField(_("decisions"), blank=True)
     held_at = models.DateTimeField(null=True, blank=True)  # marked as held (notes final)
+    # When prepare_meetings told the attendees it is coming up (once per meeting).
+    reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("meeting")

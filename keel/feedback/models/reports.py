@@ -13,6 +13,7 @@ from datetime import time
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from keel.accounts.models import Group
 from keel.core.models import Membership, WorkspaceScoped
@@ -98,7 +99,7 @@ class QuestionKind(models.TextChoices):
 class AnswerVisibility(models.TextChoices):
     # Private by default: only the writer, their manager chain and the owners read it.
     MANAGERS = "managers", _("Manager chain only")
-    TEAM = "team", _("Team")
+    TEAM = "team", pgettext_lazy("visibility", "Team")
 
 
 class Measure(models.TextChoices):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from keel.accounts.models import GroupMembership, Invitation
 from keel.core.models import AuditEvent, Membership
 from keel.core.permissions import STAFF, has_perm
+from keel.feedback.selectors.insights import open_signal_count, signals_url
 from keel.notifications.selectors import recent_for
 
 EXPIRING_WITHIN = timedelta(days=2)
@@ -65,12 +66,15 @@ class Cockpit:
     jobs_stuck: int = 0
     activity_is_audit: bool = False
     activity: list[ActivityItem] = field(default_factory=list)
+    # Early warnings about people the viewer leads (never about themselves), unacknowledged.
+    feedback_signals: int = 0
+    feedback_signals_url: str = ""
 
     @property
     def needs_attention(self) -> bool:
         return bool(
             self.pending_invitations or self.groupless_count or self.unread
-            or self.jobs_failed or self.jobs_stuck
+            or self.jobs_failed or self.jobs_stuck or self.feedback_signals
         )  # fmt: skip
 
 
@@ -133,6 +137,11 @@ def cockpit_for(*, membership: Membership, unread: int) -> Cockpit:
             cockpit.groupless_sample = list(
                 groupless.select_related("user").order_by("user__full_name", "user__email")[:SAMPLE]
             )
+
+    # --- feedback signals ---
+    cockpit.feedback_signals = open_signal_count(viewer=membership)  # one query (two: managers)
+    cockpit.feedback_signals_url = signals_url(workspace.slug)
+    # --- end feedback signals ---
 
     if has_perm(membership, "audit.view"):
         cockpit.activity_is_audit = True

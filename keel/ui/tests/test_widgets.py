@@ -34,7 +34,11 @@ SAMPLES: list[tuple[type[forms.Field], object, str, str]] = [
 ]  # fmt: skip
 # Hand-written date inputs in templates, each checked by hand to get an ISO value from its
 # view (the chart's `as_of_value` is `date.isoformat()` or the query string as typed).
-TEMPLATE_DATE_INPUTS = {"org/templates/org/chart/page.html"}
+TEMPLATE_DATE_INPUTS = {
+    "org/templates/org/chart/page.html",
+    # The agenda row's "turn into a task" due date: starts empty, the browser sends ISO.
+    "feedback/templates/feedback/partials/meeting_agenda.html",
+}
 
 
 def _form_modules() -> Iterator[str]:
