@@ -53,6 +53,12 @@ def _explain(kind: str, details: Mapping[str, Any], name: str) -> str:
              "baseline": _score(details["baseline"])}  # fmt: skip
     if kind == SignalKind.MISSED_REPORTS:
         count = int(details["missed"])
+        if details["first"] == details["last"]:  # a daily and a weekly report due the same day
+            return ngettext(
+                "%(name)s has missed %(count)d report in a row (due %(day)s).",
+                "%(name)s has missed %(count)d reports in a row (due %(day)s).",
+                count,
+            ) % {"name": name, "count": count, "day": _day(details["first"])}
         return ngettext(
             "%(name)s has missed %(count)d report in a row (%(first)s to %(last)s).",
             "%(name)s has missed %(count)d reports in a row (%(first)s to %(last)s).",

@@ -108,6 +108,16 @@ def utc_offset(name: str, at: dt.datetime | None = None) -> str:
     return f"{sign}{hours:02d}:{mins:02d}"
 
 
+def city_name(zone_name: str) -> str:
+    """The zone's city in the active language ("Asia/Shanghai" → "上海" in Chinese), or
+    the last part of the IANA name for a zone outside the common list ("America/Boise" →
+    "Boise")."""
+    for name, city in COMMON_ZONES:
+        if name == zone_name:
+            return str(city)
+    return zone_name.rsplit("/", 1)[-1].replace("_", " ")
+
+
 def timezone_label(name: str, city: str = "", at: dt.datetime | None = None) -> str:
     """The option's text: "(UTC+08:00) 上海 — Asia/Shanghai"; without a city "(UTC+01:00)
     Africa/Algiers" (an IANA name needs no translation: the glossary keeps it in Latin)."""

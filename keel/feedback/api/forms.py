@@ -68,6 +68,9 @@ class AudienceOut(Schema):
     writer_ids: list[int] = Field(..., description="Who writes the form now (resolved).")
 
 
+HH_MM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
 class FormOut(Schema):
     id: int
     title: str
@@ -76,13 +79,20 @@ class FormOut(Schema):
     frequency: str
     weekdays: list[str]
     month_day: int | None
-    due_time: datetime.time = Field(..., description="In each writer's own time zone.")
+    # "HH:MM" text, not a JSON-schema "time" (which carries an offset): the wall-clock time
+    # in each writer's own zone.
+    due_time: str = Field(..., pattern=HH_MM, description="HH:MM in each writer's own time zone.")
     late_window_hours: int
     edit_window_hours: int
     starts_on: datetime.date
     owner_id: int | None
     owner_seat_id: int | None
     archived_at: datetime.datetime | None
+
+    @staticmethod
+    def resolve_due_time(obj: Any) -> str:
+        value = obj["due_time"] if isinstance(obj, dict) else obj.due_time
+        return value if isinstance(value, str) else value.strftime("%H:%M")
 
 
 class FormDetailOut(FormOut):
@@ -103,7 +113,7 @@ class FormPatchIn(InputSchema):
     frequency: Frequency | None = None
     weekdays: list[str] | None = Field(None, max_length=7, description='"MO".."SU"')
     month_day: int | None = Field(None, description="Monthly: 1..28, or -1 for the last day.")
-    due_time: datetime.time | None = None
+    due_time: str | None = Field(None, pattern=HH_MM, description="HH:MM, each writer's zone.")
     late_window_hours: int | None = Field(None, ge=1, le=336)
     edit_window_hours: int | None = Field(None, ge=0, le=336)
     starts_on: datetime.date | None = None
@@ -240,11 +250,14 @@ def form_update(
     actor, form = _builder(request, slug, form_id)
     sent = payload.model_fields_set
     changes = services.FormChanges()
-    plain = ("title", "intro", "weekdays", "month_day", "due_time", "late_window_hours",
+    plain = ("title", "intro", "weekdays", "month_day", "late_window_hours",
              "edit_window_hours", "starts_on")  # fmt: skip
     for name in plain:
         if name in sent:
             setattr(changes, name, getattr(payload, name))
+    if "due_time" in sent:  # null reaches the service, which refuses it with a message
+        raw = payload.due_time
+        changes.due_time = datetime.time.fromisoformat(raw) if raw else None  # type: ignore[assignment]
     if "frequency" in sent:
         changes.frequency = payload.frequency.value if payload.frequency else ""
     if "owner_id" in sent:

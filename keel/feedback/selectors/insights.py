@@ -29,7 +29,7 @@ from keel.feedback.models import (
 )
 
 TREND_WEEKS = 26
-REPORTS_SHOWN = 20
+REPORTS_SHOWN = 10  # the latest; the whole history is in the form's CSV export
 MISSED_SHOWN = 10
 OPEN_SHOWN = 100  # open signals listed on one page (the counts are exact)
 

@@ -31,6 +31,7 @@ from keel.feedback.services.meeting_people import (
     series_of,
 )
 from keel.tasks.models import Status
+from keel.ui.timezones import city_name
 
 
 def zone_of(member: Membership) -> ZoneInfo:
@@ -41,8 +42,8 @@ def zone_of(member: Membership) -> ZoneInfo:
 
 
 def city_of(zone_name: str) -> str:
-    """ "Asia/Manila" → "Manila", "America/Los_Angeles" → "Los Angeles"."""
-    return zone_name.rsplit("/", 1)[-1].replace("_", " ")
+    """ "Asia/Manila" → "Manila" (马尼拉 in Chinese), "America/Los_Angeles" → "Los Angeles"."""
+    return city_name(zone_name)
 
 
 @dataclass(frozen=True)

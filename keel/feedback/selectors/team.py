@@ -142,7 +142,10 @@ def team_page(
     written = Q(submitted_at__isnull=False)
     counts = {
         row["author_id"]: row
-        for row in reports.filter(due_at__gte=since)
+        # period_date bounds the scan by the (workspace, period_date) index; due_at is the rule
+        for row in reports.filter(
+            due_at__gte=since, period_date__gte=since.date() - timedelta(days=1)
+        )
         .exclude(_pending(workspace, now))
         .values("author_id")
         .annotate(due=Count("id"), written=Count("id", filter=written), mood=Avg("mood"))

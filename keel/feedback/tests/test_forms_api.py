@@ -41,7 +41,7 @@ def test_create_read_and_patch(api_for, manager, member):
     )
     assert response.status_code == 200, response.content
     body = response.json()
-    assert (body["frequency"], body["month_day"], body["due_time"]) == ("monthly", -1, "09:15:00")
+    assert (body["frequency"], body["month_day"], body["due_time"]) == ("monthly", -1, "09:15")
     assert body["owner_id"] == member.pk
 
     problem = assert_problem(api.patch(f"{WS}/{form_id}", {"frequency": "weekly",
