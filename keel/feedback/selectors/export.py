@@ -101,9 +101,8 @@ def export_lines(
                     break
                 answers: dict[tuple[int, int], Answer] = {
                     (a.report_id, a.question_id): a
-                    for a in Answer.objects.filter(
-                        workspace_id=form.workspace_id, report_id__in=[r.pk for r in batch]
-                    )
+                    # By report id alone (the batch is the workspace's): see person_page.
+                    for a in Answer.objects.filter(report_id__in=[r.pk for r in batch])
                 }
                 for report in batch:
                     private = led is None or report.author_id in led

@@ -213,9 +213,11 @@ def person_page(
         r.pk: ReportRow(r.pk, r.form.title, r.period_date, r.submitted_at, r.mood, r.workload)  # type: ignore[arg-type]
         for r in recent
     }
+    # By report id alone: the ids come from the workspace's reports above, and with the
+    # workspace in the WHERE clause SQLite walked the workspace's index (190,000 answers,
+    # 44 ms) instead of the report's (0.3 ms).
     answers = (
-        Answer.objects.in_workspace(viewer.workspace)
-        .filter(report_id__in=list(rows))
+        Answer.objects.filter(report_id__in=list(rows))
         .values_list("id", "report_id", "question__prompt", "text", "number", "flagged_at",
                      "question__visibility")
         .order_by("report_id", "question__position", "question_id")
