@@ -304,15 +304,17 @@ def preset_fields(text: str) -> dict[str, object]:
 def zone(name: str) -> ZoneInfo:
     """The IANA zone `name`, or ValidationError on "timezone" (unknown, too long — the file
     system refuses the path with OSError —, or not a name at all)."""
-    error = ValidationError(
-        {"timezone": _("“%(zone)s” is not a known time zone.") % {"zone": name[:MAX_ZONE_NAME]}}
-    )
+
+    def error() -> ValidationError:  # built only when needed: pages call this per series
+        message = _("“%(zone)s” is not a known time zone.") % {"zone": name[:MAX_ZONE_NAME]}
+        return ValidationError({"timezone": message})
+
     if not name or len(name) > MAX_ZONE_NAME:
-        raise error
+        raise error()
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
-        raise error from exc
+        raise error() from exc
 
 
 def check_start(start: datetime | date, field: str = "dtstart_local") -> None:
