@@ -56,6 +56,10 @@ def measure(
     client.force_login(owner)
 
     rows: list[dict[str, Any]] = []
+    if not seed_only:
+        from keel.core.serving import freeze_startup_heap
+
+        freeze_startup_heap()  # as `keel serve` does in each worker
     if seed_only:
         from keel.feedback.large import seed_large_feedback
         from keel.tasks.large import seed_tasks_large

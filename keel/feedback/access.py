@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from keel.core.models import Role
-from keel.org.resolution import manager_chain, people_below
+from keel.org.resolution import manager_chain_ids, people_below
 
 if TYPE_CHECKING:
     from keel.core.models import Membership
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def chain_ids(author: Membership) -> set[int]:
     """Membership ids of the people above `author` on the chart."""
-    return {m.pk for m in manager_chain(author)}
+    return set(manager_chain_ids(author))
 
 
 def can_read_private(viewer: Membership, author: Membership) -> bool:

@@ -26,6 +26,11 @@ class Frequency(models.TextChoices):
     MONTHLY = "monthly", _("Monthly")
 
 
+# Hours a late report is still accepted: what the form services allow (the home page reads
+# only the writer's reports of the longest window).
+LATE_WINDOW_HOURS = (1, 336)
+
+
 class ReportForm(WorkspaceScoped):
     """A report form: its questions, when it is due and who writes it."""
 

@@ -86,7 +86,7 @@ def upcoming_for(
     now = now or timezone.now()
     tz = zone_of(member)
     found: list[tuple[MeetingSeries, datetime]] = []
-    for series in series_of(member):
+    for series in series_of(member, related=False):
         if is_paused(series):
             continue
         start = meeting_times.next_start(series, now)

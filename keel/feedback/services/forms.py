@@ -27,13 +27,14 @@ from keel.core.permissions import require
 from keel.core.services import AuditContext, audit_event, same_workspace
 from keel.core.validators import clean_line
 from keel.feedback.models import Audience, Frequency, Question, ReportForm
+from keel.feedback.models.reports import LATE_WINDOW_HOURS
 from keel.feedback.selectors.forms import MANAGE_PERM, can_manage_form
 from keel.feedback.templates_builtin import FORM_TEMPLATES, LANGUAGES
 from keel.org.models import Seat
 
 TITLE_MAX = 120
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-LATE_WINDOW = (1, 336)
+LATE_WINDOW = LATE_WINDOW_HOURS
 EDIT_WINDOW = (0, 336)
 TEMPLATES = ("daily", "weekly")
 

@@ -132,22 +132,29 @@ def may_take_part(member: Membership, series: MeetingSeries) -> bool:
     return member.pk in attendee_ids(series)
 
 
-def series_of(member: Membership, *, include_stopped: bool = False) -> list[MeetingSeries]:
+def series_of(
+    member: Membership, *, include_stopped: bool = False, related: bool = True
+) -> list[MeetingSeries]:
     """The series `member` runs or attends now, in a fixed number of queries (for lists, the
-    home block and the calendar feed). A paused 1:1 stays listed."""
+    home block and the calendar feed). A paused 1:1 stays listed. `related=False` loads no
+    users, only what `is_paused` reads, for readers of the series' own fields (the home
+    block: the joins to the users were a third of its time)."""
     from django.db.models import Q
 
     ws_id = member.workspace_id
     qs = MeetingSeries.objects.filter(workspace_id=ws_id)
     if not include_stopped:
         qs = qs.filter(stopped_at__isnull=True)
-    qs = qs.select_related(
-        "organizer__user",
-        "organizer_seat",
-        "report_member__user",
-        "report_seat__holder__user",
-        "workspace",
-    )
+    if related:
+        qs = qs.select_related(
+            "organizer__user",
+            "organizer_seat",
+            "report_member__user",
+            "report_seat__holder__user",
+            "workspace",
+        )
+    else:  # what `is_paused` and the seated organisers below read
+        qs = qs.select_related("organizer_seat", "report_member", "report_seat__holder")
     if not member.is_active:
         return []
     groups = GroupMembership.objects.filter(membership=member).values("group_id")

@@ -134,6 +134,51 @@ def test_team_themes_come_from_team_answers_only(login, workspace, manager, memb
     assert "salary" not in body
 
 
+def test_team_mood_per_week_counts_this_weeks_reports_at_once(manager, member, peer, setup):
+    """Past weeks come from a half-hour cache; the current week is read on every view."""
+    from keel.feedback.selectors.insights import week_start
+    from keel.feedback.selectors.team import team_page
+
+    today = timezone.localdate()
+    three_weeks_ago = week_start(today) - datetime.timedelta(weeks=3)
+    daily_reports(setup["form"], member, end=three_weeks_ago + datetime.timedelta(days=1),
+                  moods=[4, 2])  # fmt: skip
+    page = team_page(viewer=manager)
+    assert page.weeks[-4] == three_weeks_ago and page.mood[-4] == 3.0
+    # setup's report of yesterday (mood 2) counts in this week unless today is a Monday
+    yesterday_counts = week_start(today - datetime.timedelta(days=1)) == week_start(today)
+    assert page.mood[-1] == (2.0 if yesterday_counts else None)
+    daily_reports(setup["form"], peer, end=today, moods=[5], hour=0)
+    page = team_page(viewer=manager)
+    assert page.mood[-4] == 3.0
+    assert page.mood[-1] == (3.5 if yesterday_counts else 5.0)
+
+
+def test_owners_whole_team_leaves_out_themself_and_people_who_left(
+    workspace, owner, member, peer, setup
+):
+    """The owner's unfiltered team is said as "every active member but me", not as ids."""
+    from keel.feedback.selectors.team import team_page
+
+    today = timezone.localdate()
+    form = setup["form"]
+    daily_reports(form, owner, end=today, moods=[1], hour=0)  # the owner's own: not counted
+    daily_reports(form, peer, end=today, moods=[5], hour=0)
+    leaver = MembershipFactory(workspace=workspace, role=Role.MEMBER)
+    daily_reports(form, leaver, end=today, moods=[1], hour=0)
+    SignalFactory(workspace=workspace, subject=leaver)
+    leaver.offboarded_at = timezone.now()
+    leaver.save(update_fields=["offboarded_at"])
+    page = team_page(viewer=owner)
+    people = {row.person.pk for row in page.rows}
+    assert owner.pk not in people and leaver.pk not in people and peer.pk in people
+    assert all(row.signal.subject_id != leaver.pk for row in page.signals)
+    from keel.feedback.selectors.insights import week_start
+
+    yesterday_counts = week_start(today - datetime.timedelta(days=1)) == week_start(today)
+    assert page.mood[-1] == (3.5 if yesterday_counts else 5.0)  # peer's 5 (and member's 2)
+
+
 # --- Acknowledging -----------------------------------------------------------------------------
 
 

@@ -69,7 +69,7 @@ def test_meetings_list_query_budget(login, workspace, manager, django_assert_max
         MeetingSeriesFactory(workspace=workspace, organizer=manager, title=f"S{n}")
         MeetingSeriesFactory(workspace=workspace, organizer_seat=seat, title=f"Seat {n}")
     client = login(manager)
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(25):
         assert client.get(_url("feedback_meetings", workspace)).status_code == 200
 
 

@@ -117,7 +117,11 @@ def run_gunicorn(config: ServeConfig) -> None:
             # Each worker builds the app after the fork, with DJANGO_SETTINGS_MODULE as is.
             from django.core.wsgi import get_wsgi_application
 
-            return get_wsgi_application()
+            from keel.core.serving import freeze_startup_heap
+
+            application = get_wsgi_application()
+            freeze_startup_heap()  # full collections stop walking Django's own objects
+            return application
 
     KeelApplication().run()
 
