@@ -20,6 +20,8 @@ import statistics
 import time
 from typing import Any
 
+from bench.settle import settle
+
 GOAL_P95_MS = 50.0
 GOAL_JOB_S = 10.0
 JOB_RUNS = 5
@@ -88,12 +90,7 @@ def measure_feedback(
     seed_large_feedback(workspace)  # built by the seeding child; here it only checks
     build_seats(workspace)  # the manager chain (the org bench's 300 seats)
     seed_seconds = time.perf_counter() - started
-    if connection.vendor == "postgresql":
-        # A fresh bulk load: give the planner statistics, and vacuum now, as autovacuum has
-        # long done on a live database (otherwise it starts on the new tables during the
-        # measurements and takes one of the two cores: pages measured twice as slow).
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
+    settle(connection)  # bench/settle.py: statistics and a vacuum, as a live database has
     reports = Report.objects.in_workspace(workspace).count()
     if not reports:
         return [{"page": "feedback", "url": "-", "error": "no bench data (no members?)"}]

@@ -16,6 +16,8 @@ from typing import Any
 from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 
+from bench.settle import settle
+
 GOAL_P95_MS = 50.0
 GOAL_API_RATIO = 30.0
 
@@ -70,12 +72,7 @@ def measure_tasks(
     seed_seconds = time.perf_counter() - started
     from django.db import connection
 
-    if connection.vendor == "postgresql":
-        # The data was bulk-loaded a moment ago; a live database has planner statistics
-        # (autovacuum analyses tables after such loads). Without them PostgreSQL estimated
-        # ~100 tasks per workspace and chose sequential scans of the 100,000-row label table.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    settle(connection)  # bench/settle.py: statistics and a vacuum, as a live database has
     project, busy = data.hot_project, data.busy_member
     if project is None or busy is None:
         return [{"page": "tasks", "url": "-", "error": "no bench data (no members?)"}]

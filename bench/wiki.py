@@ -23,6 +23,8 @@ from collections.abc import Callable
 from typing import Any
 from unittest import mock
 
+from bench.settle import settle
+
 GOALS_P95_MS = {"search": 30.0, "search page": 30.0, "page view": 50.0, "save": 80.0}
 
 QUERIES = [
@@ -107,9 +109,7 @@ def measure_wiki(
     from keel.wiki.services import page_update
 
     data = seed_wiki_large(workspace)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    settle(connection)  # bench/settle.py: statistics and a vacuum, as a live database has
     member = _searcher(workspace)
     if member is None or not data.pages:
         return [{"page": "wiki", "url": "-", "error": "no bench data"}]

@@ -4,6 +4,7 @@ then the pages in every language, acknowledging, the watched words and the query
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -164,7 +165,7 @@ def test_owners_whole_team_leaves_out_themself_and_people_who_left(
     form = setup["form"]
     daily_reports(form, owner, end=today, moods=[1], hour=0)  # the owner's own: not counted
     daily_reports(form, peer, end=today, moods=[5], hour=0)
-    leaver = MembershipFactory(workspace=workspace, role=Role.MEMBER)
+    leaver: Any = MembershipFactory(workspace=workspace, role=Role.MEMBER)
     daily_reports(form, leaver, end=today, moods=[1], hour=0)
     SignalFactory(workspace=workspace, subject=leaver)
     leaver.offboarded_at = timezone.now()
