@@ -7,6 +7,7 @@ are rendered in Python"). The markup is the partial's former loop body, element 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import template
@@ -21,6 +22,13 @@ from django.utils.translation import gettext
 from keel.feedback.selectors.insights import SignalRow
 
 register = template.Library()
+
+
+def id_url(name: str, ws: str, kwarg: str) -> Callable[[int], str]:
+    """`reverse(name)` once per page, then the URL of any row id: the id goes in place of
+    the last "/0/" (the workspace slug may itself be "0")."""
+    head, tail = reverse(name, kwargs={"ws": ws, kwarg: 0}).rsplit("/0/", 1)
+    return lambda pk: f"{head}/{pk}/{tail}"
 
 
 def _day(moment: Any) -> str:
@@ -53,8 +61,8 @@ def feedback_signal_items(
 ) -> SafeString:  # fmt: skip
     request = context["request"]
     ws = request.workspace.slug
-    person_url = reverse("feedback_person", kwargs={"ws": ws, "member_id": 0})
-    ack_url = reverse("feedback_signal_acknowledge", kwargs={"ws": ws, "signal_id": 0})
+    person_url = id_url("feedback_person", ws, "member_id")
+    ack_url = id_url("feedback_signal_acknowledge", ws, "signal_id")
     token = get_token(request) if ack else ""
     someone = gettext("Someone")
     placeholder = gettext("e.g. Talked on Tuesday")
@@ -67,7 +75,7 @@ def feedback_signal_items(
         )
         if show_person:
             head += format_html(
-                ' <a href="{}">{}</a>', person_url.replace("/0/", f"/{signal.subject_id}/"),
+                ' <a href="{}">{}</a>', person_url(signal.subject_id),
                 row.name,
             )  # fmt: skip
         since = gettext("since %(when)s") % {"when": _day(signal.detected_at)}
@@ -97,7 +105,7 @@ def feedback_signal_items(
                 "{}</div>"
                 '<button type="submit" class="btn btn-secondary btn-sm">{}'
                 '<span class="visually-hidden"> · {}</span></button></form>',
-                ack_url.replace("/0/", f"/{signal.pk}/"), token, next_url, signal.pk,
+                ack_url(signal.pk), token, next_url, signal.pk,
                 signal.pk, label, signal.pk, placeholder, attrs, errors, button, row.name,
             )  # fmt: skip
         items.append(
