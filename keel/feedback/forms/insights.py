@@ -12,6 +12,7 @@ from keel.accounts.models import Group
 from keel.core.models import Workspace
 from keel.feedback.services.signals import MAX_NOTE_LENGTH
 from keel.org.models import Department
+from keel.ui.selects import use_fast_selects
 
 
 class AcknowledgeForm(forms.Form):
@@ -49,6 +50,13 @@ class TeamFilterForm(forms.Form):
         group: Any = self.fields["group"]
         department.queryset = Department.objects.in_workspace(workspace).order_by("name")
         group.queryset = Group.objects.in_workspace(workspace).order_by("name")
+        # The options as (id, name) lists, written in Python: a ModelChoiceField iterates its
+        # queryset with iterator() (on PostgreSQL a server-side cursor, three round trips)
+        # and Django's option templates cost 0.4 ms each. The querysets still validate.
+        for field in (department, group):
+            field.choices = [("", field.empty_label),
+                             *field.queryset.values_list("pk", "name")]  # fmt: skip
+        use_fast_selects(self)
 
 
 class FlagForm(forms.Form):

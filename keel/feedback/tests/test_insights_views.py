@@ -121,6 +121,27 @@ def test_team_page_for_manager_and_owner(login, owner, manager, member, peer, se
     assert "Maya" in body and 'name="department"' in body
 
 
+def test_team_filter_lists_and_applies_this_workspaces_departments_only(
+    login, workspace, owner, member, setup
+):
+    from keel.core.tests.factories import WorkspaceFactory
+    from keel.org.models import Department, Seat
+
+    ops = Department.objects.create(workspace=workspace, name="Ops & <Logistics>")
+    Seat.objects.filter(workspace=workspace, holder=member).update(department=ops)
+    theirs = Department.objects.create(workspace=WorkspaceFactory(), name="Their dept")
+    client = login(owner)
+    body = client.get(_url("feedback_team")).content.decode()
+    assert f'<option value="{ops.pk}">Ops &amp; &lt;Logistics&gt;</option>' in body
+    assert "Their dept" not in body
+    body = client.get(_url("feedback_team"), {"department": ops.pk}).content.decode()
+    assert f'<option value="{ops.pk}" selected>' in body
+    assert "Mike" in body and "Pete Peer" not in body  # only the department's people
+    # another workspace's department is not a choice: the filter is ignored, nothing leaks
+    response = client.get(_url("feedback_team"), {"department": theirs.pk})
+    assert response.status_code == 200 and "Pete Peer" in response.content.decode()
+
+
 def test_team_themes_come_from_team_answers_only(login, workspace, manager, member, peer, setup):
     form = setup["form"]
     team_q = form.questions.get(visibility=AnswerVisibility.TEAM)

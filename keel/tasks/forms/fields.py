@@ -1,6 +1,6 @@
-"""Fields and widgets the tasks forms share: fast selects (every <option> written in Python,
-~15x faster than Django's template per option), the member and seat pickers loaded once per
-page (`Pickers`), assignee parsing (`person:<id>` / `seat:<id>`) and ISO date/time inputs.
+"""Fields and widgets the tasks forms share: fast selects (keel.ui.selects: every <option>
+written in Python), the member and seat pickers loaded once per page (`Pickers`), assignee
+parsing (`person:<id>` / `seat:<id>`) and ISO date/time inputs.
 """
 
 from __future__ import annotations
@@ -11,84 +11,15 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from keel.core.models import Membership
 from keel.org.models import Seat
 from keel.tasks.models import Label, Project, Section
+from keel.ui.selects import FastSelect, FastSelectMultiple, use_fast_selects
 from keel.ui.widgets import IsoDateInput, IsoTimeInput
 
-# --- Fast selects --------------------------------------------------------------------------
-# Django renders every <option> through the template engine (select_option.html + attrs.html):
-# about 0.4 ms per option. The assignee and follower selects list every member and seat (250+
-# options each on the benchmark's data set), so the task page, list and board spent most of
-# their time there. These widgets write the same markup in Python (~15× faster).
-
-
-def _attrs(attrs: dict[str, Any]) -> SafeString:
-    """attrs.html in Python: in order, True as a bare name, False left out."""
-    out = []
-    for name, value in attrs.items():
-        if value is True:
-            out.append(format_html(" {}", name))
-        elif value is not False:
-            out.append(format_html(' {}="{}"', name, str(value)))
-    return mark_safe("".join(out))
-
-
-def _select_html(widget: forms.Select, name: str, value: Any, attrs: Any) -> SafeString:
-    """Select.get_context() + select.html, without building a context dict per option."""
-    final = widget.build_attrs(widget.attrs, attrs)
-    if widget.allow_multiple_selected:
-        final["multiple"] = True
-    values = widget.format_value(value)
-    parts = [format_html('<select name="{}"{}>', name, _attrs(final))]
-    has_selected = False
-    selected_attr = mark_safe(" selected")
-    for option_value, option_label in widget.choices:
-        if isinstance(option_label, (list, tuple)):
-            group_name, choices = option_value, option_label
-            parts.append(format_html('\n  <optgroup label="{}">', group_name))
-        else:
-            group_name = None
-            choices = [("" if option_value is None else option_value, option_label)]
-        for subvalue, sublabel in choices:
-            selected = (not has_selected or widget.allow_multiple_selected) and str(
-                subvalue
-            ) in values
-            has_selected |= selected
-            parts.append(
-                format_html(
-                    '\n  <option value="{}"{}>{}</option>\n',
-                    str(subvalue), selected_attr if selected else "", sublabel,
-                )
-            )  # fmt: skip
-        if group_name:
-            parts.append(mark_safe("\n  </optgroup>"))
-    parts.append(mark_safe("\n</select>"))
-    return mark_safe("".join(parts))
-
-
-class FastSelect(forms.Select):
-    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> Any:
-        return _select_html(self, name, value, attrs)
-
-
-class FastSelectMultiple(forms.SelectMultiple):
-    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> Any:
-        return _select_html(self, name, value, attrs)
-
-
-def use_fast_selects(form: forms.BaseForm) -> None:
-    """Swap the plain Select/SelectMultiple widgets of `form` for the fast ones (same state,
-    same markup: the classes only override render())."""
-    for field in form.fields.values():
-        if type(field.widget) is forms.Select:
-            field.widget.__class__ = FastSelect
-        elif type(field.widget) is forms.SelectMultiple:
-            field.widget.__class__ = FastSelectMultiple
+__all__ = ["FastSelect", "FastSelectMultiple", "use_fast_selects"]  # re-exported for the forms
 
 
 class MemberChoiceField(forms.ModelChoiceField):
