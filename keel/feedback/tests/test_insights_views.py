@@ -4,7 +4,7 @@ then the pages in every language, acknowledging, the watched words and the query
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.urls import reverse
@@ -129,7 +129,7 @@ def test_team_filter_lists_and_applies_this_workspaces_departments_only(
 
     ops = Department.objects.create(workspace=workspace, name="Ops & <Logistics>")
     Seat.objects.filter(workspace=workspace, holder=member).update(department=ops)
-    theirs = Department.objects.create(workspace=WorkspaceFactory(), name="Their dept")
+    theirs = Department.objects.create(workspace=cast(Any, WorkspaceFactory()), name="Their dept")
     client = login(owner)
     body = client.get(_url("feedback_team")).content.decode()
     assert f'<option value="{ops.pk}">Ops &amp; &lt;Logistics&gt;</option>' in body
