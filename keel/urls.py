@@ -35,5 +35,6 @@ urlpatterns = [
     path("<slug:ws>/search/", include("keel.search.urls")),
     path("<slug:ws>/wiki/", include("keel.wiki.urls")),
     path("<slug:ws>/feedback/", include("keel.feedback.urls")),
+    path("<slug:ws>/kpis/", include("keel.kpis.urls")),
     path("<slug:ws>/", include("keel.tasks.urls")),
 ]

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Annotated, Any, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, Self, TypeVar, get_args, get_origin
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -209,9 +209,31 @@ def _unstorable_location(
     return None
 
 
+@cache
+def _number_fields(schema: type[Schema]) -> frozenset[str]:
+    """The names (and aliases) of `schema`'s fields that take a number and never a boolean."""
+    names = set()
+    for name, info in schema.model_fields.items():
+        kinds = _leaf_types(info.annotation)
+        if (int in kinds or float in kinds) and bool not in kinds:
+            names.add(info.alias or name)
+    return frozenset(names)
+
+
+def _leaf_types(annotation: Any) -> set[Any]:
+    """The plain types inside an annotation (`Id | None` → {int, NoneType})."""
+    args = get_args(annotation)
+    if not args:
+        return {annotation}
+    if get_origin(annotation) is Annotated:
+        return _leaf_types(args[0])
+    return set().union(*(_leaf_types(a) for a in args))
+
+
 class InputSchema(Schema):
     """The base of every request body: a JSON object, and no NUL or lone surrogate in any of
-    its strings (keys included).
+    its strings (keys included); a number field refuses `true`/`false` (pydantic would read
+    `"owner_seat_id": true` as the id 1).
 
     ninja's Schema reads its input through attribute access (to accept ORM objects), so a
     bare JSON string as a body had its str methods read as fields: `"hello"` gave
@@ -232,6 +254,13 @@ class InputSchema(Schema):
                 type=PydanticCustomError("unstorable_text", message), loc=loc, input=""
             )
             raise PydanticValidationError.from_exception_data(cls.__name__, [error])
+        for name in _number_fields(cls):
+            if isinstance(values.get(name), bool):
+                error = InitErrorDetails(
+                    type=PydanticCustomError("int_type", _("Send a number.")),
+                    loc=(name,), input=values[name],
+                )  # fmt: skip
+                raise PydanticValidationError.from_exception_data(cls.__name__, [error])
         return handler(values)
 
 

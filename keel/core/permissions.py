@@ -74,6 +74,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "feedback.forms_manage": MANAGERS,
     "feedback.meetings_manage": MANAGERS,
     "feedback.watch_words": ADMINS,
+    # KPIs: staff read the scorecards (how the business is doing is everyone's business);
+    # managers and above define KPIs and set targets. Entering a KPI's values is also open to
+    # whoever answers for it (its seat's holder, its person, its group's members): object-
+    # level, keel/kpis/access.py. Assistants and guests see no KPI.
+    "kpis.view": STAFF,
+    "kpis.manage": MANAGERS,
 }
 
 

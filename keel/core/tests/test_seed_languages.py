@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 from keel.accounts.models import Group, GroupMembership, Invitation, User
 from keel.core.models import AuditEvent, Membership, Role, Workspace
 from keel.goals.models import CoreValue, Goal, Milestone, Vision
+from keel.kpis.models import Kpi, KpiMonth
 from keel.org.models import Department, Seat
 from keel.tasks.models import Comment, Label, Project, Section, Task, TaskDependency
 
@@ -78,6 +79,15 @@ def test_chinese_demo_is_the_living_shop_in_its_language(
     assert goals.count() == 3 and all(_chinese(g.title) for g in goals)
     # milestones and seat-assigned tasks found their seats by their Chinese titles
     assert not Milestone.objects.in_workspace(ws).filter(owner_seat__isnull=True).exists()
+    # KPIs: twelve, named in the language, each owned by a seat found by its Chinese title,
+    # the team ones in their (Chinese-named) departments, with two years of months
+    kpis = Kpi.objects.in_workspace(ws)
+    assert kpis.count() == 12 and all(_chinese(k.name + k.description) for k in kpis)
+    assert not kpis.filter(owner_seat__isnull=True).exists()
+    assert kpis.filter(department__isnull=False).count() == 8
+    assert KpiMonth.objects.in_workspace(ws).filter(comment__gt="").count() >= 5
+    assert all(_chinese(c) for c in KpiMonth.objects.in_workspace(ws).exclude(comment="")
+               .values_list("comment", flat=True))  # fmt: skip
     projects = Project.objects.in_workspace(ws)
     # The demo's four projects, and the wiki's review project (two pages are due for review).
     # … and the meetings' project, where action items and the 1:1 check-in live.

@@ -15,7 +15,8 @@ from keel.ui.nav import FRONT_PAGE, NavItem, front_url, nav_items, register_nav
 pytestmark = pytest.mark.django_db
 
 HOME = "/acme/"
-# Every app's main links, in sidebar order (home, tasks, accounts, org, goals, accounts).
+# Every app's main links, in sidebar order (home, tasks, wiki, feedback, accounts, org, kpis,
+# goals, accounts).
 MAIN = [
     "home",
     "tasks",
@@ -25,6 +26,7 @@ MAIN = [
     "members",
     "groups",
     "org",
+    "kpis",
     "vision",
     "audit",
 ]
@@ -67,7 +69,7 @@ def test_outsiders_do_not_see_permission_gated_links(login, workspace, role):
     # Assistants write the reports they are asked for (remote assistants report daily too).
     extra = ["feedback"] if role == Role.ASSISTANT else []
     assert _main_keys(sidebar) == ["home", "tasks", "projects", "wiki", *extra]
-    for name in ("members", "groups", "org_chart", "goals_vision", "audit"):
+    for name in ("members", "groups", "org_chart", "kpis_scorecard", "goals_vision", "audit"):
         assert reverse(name, kwargs={"ws": "acme"}) not in sidebar, name
     # Links without a permission stay: the bell, settings.
     assert 'class="bell"' in sidebar

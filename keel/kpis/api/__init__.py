@@ -1,0 +1,3 @@
+from keel.kpis.api.routes import router
+
+__all__ = ["router"]

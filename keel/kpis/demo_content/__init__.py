@@ -1,0 +1,1 @@
+"""The KPI demo content in other languages (keel/kpis/demo.py has the English)."""

@@ -1,0 +1,51 @@
+"""KPI jobs: compute the KPIs Keel measures itself (nightly, and when one is created).
+
+Idempotent: a run writes the same figures again and changes nothing when nothing moved.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django_tasks import task
+
+NIGHTLY_MONTHS = 2  # the current month and the one before (late reports, late completions)
+BACKFILL_MONTHS = 24  # a new computed KPI gets two years of history at once
+
+
+def compute_workspace(workspace_id: int, kpi_ids: list[int] | None = None,
+                      months: int = NIGHTLY_MONTHS) -> int:  # fmt: skip
+    """Compute the workspace's computed KPIs (or just `kpi_ids`) over the last `months`."""
+    from django.utils import timezone
+
+    from keel.kpis.figures import add_months, month_start
+    from keel.kpis.metrics import _zone, compute
+    from keel.kpis.models import Kpi
+    from keel.kpis.services.months import computed_save
+
+    kpis = Kpi.objects.filter(workspace_id=workspace_id).active().exclude(metric="")
+    if kpi_ids is not None:
+        kpis = kpis.filter(pk__in=kpi_ids)
+    changed = 0
+    for kpi in kpis.select_related("workspace"):
+        today = timezone.localdate(timezone=_zone(kpi.workspace))
+        this_month = month_start(today)
+        wanted = [add_months(this_month, -n) for n in range(months - 1, -1, -1)]
+        changed += computed_save(kpi, compute(kpi, wanted, today))
+    return changed
+
+
+@task()
+def compute_kpis(workspace_id: int | None = None, kpi_ids: list[int] | None = None,
+                 months: int = NIGHTLY_MONTHS) -> int:  # fmt: skip
+    """One workspace (or every one); returns how many KPI months changed."""
+    from keel.core.models import Workspace
+
+    ids = [workspace_id] if workspace_id else list(
+        Workspace.objects.order_by("pk").values_list("pk", flat=True))  # fmt: skip
+    return sum(compute_workspace(ws, kpi_ids, months) for ws in ids)
+
+
+def compute_kpis_later(*, workspace_id: int, kpi_ids: list[int]) -> None:
+    """After the current transaction commits: backfill these computed KPIs."""
+    transaction.on_commit(lambda: compute_kpis.enqueue(
+        workspace_id=workspace_id, kpi_ids=kpi_ids, months=BACKFILL_MONTHS))  # fmt: skip

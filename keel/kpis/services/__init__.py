@@ -1,0 +1,35 @@
+"""Services of kpis. Import from here: `from keel.kpis import services`."""
+
+from keel.kpis.services.kpis import (
+    METRIC_UNITS,
+    KpiFields,
+    kpi_archive,
+    kpi_create,
+    kpi_restore,
+    kpi_update,
+)
+from keel.kpis.services.months import (
+    UNSET,
+    MonthEntry,
+    computed_save,
+    import_apply,
+    may_set_targets,
+    months_save,
+    targets_copy,
+)
+
+__all__ = [
+    "METRIC_UNITS",
+    "UNSET",
+    "KpiFields",
+    "MonthEntry",
+    "computed_save",
+    "import_apply",
+    "kpi_archive",
+    "kpi_create",
+    "kpi_restore",
+    "kpi_update",
+    "may_set_targets",
+    "months_save",
+    "targets_copy",
+]

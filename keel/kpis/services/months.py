@@ -1,0 +1,210 @@
+"""Writes for a KPI's months: the year grid (targets, values, commentary), copying last
+year's targets with a growth factor, and applying a checked import.
+
+Targets are the managers' (`kpis.manage`); values and commentary are also open to whoever
+answers for the KPI (keel/kpis/access.py). A computed KPI's values are Keel's alone. All
+entries are checked before anything is written: one bad cell saves nothing and names the
+month it is in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from keel.core.models import Membership
+from keel.core.permissions import has_perm, require
+from keel.core.services import AuditContext, audit_event, same_workspace
+from keel.kpis.access import require_values
+from keel.kpis.figures import add_months, month_start
+from keel.kpis.models import Kpi, KpiMonth, ValueSource
+
+LIMIT = Decimal(10) ** 14  # the column holds 14 digits before the point
+COMMENT_MAX = 2000
+FIRST_YEAR, LAST_YEAR = 2000, 2200
+MAX_GROWTH = 1000  # percent: beyond this a growth factor is a typo
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()
+
+
+@dataclass(frozen=True)
+class MonthEntry:
+    """One month's cells; UNSET leaves a cell as it is, None empties it."""
+
+    month: date
+    target: Decimal | None = UNSET
+    value: Decimal | None = UNSET
+    comment: str = UNSET
+
+
+def _month_label(month: date) -> str:
+    return month.strftime("%Y-%m")
+
+
+def _check_number(number: Decimal | None, field: str, month: date, errors: dict) -> None:
+    if number is None or number is UNSET:
+        return
+    if not number.is_finite() or abs(number) >= LIMIT:
+        errors.setdefault(field, []).append(
+            _("%(month)s: use a number below 100 trillion.") % {"month": _month_label(month)}
+        )
+
+
+def _validate(actor: Membership, kpi: Kpi, entries: list[MonthEntry], source: str) -> None:
+    errors: dict[str, list[str]] = {}
+    seen: set[date] = set()
+    today = timezone.localdate()
+    for entry in entries:
+        month = entry.month
+        if month.day != 1 or not FIRST_YEAR <= month.year <= LAST_YEAR:
+            errors.setdefault("month", []).append(
+                _("%(month)s is not a month Keel keeps (2000 to 2200).")
+                % {"month": month.isoformat()}
+            )
+            continue
+        if month in seen:
+            errors.setdefault("month", []).append(
+                _("%(month)s is given twice.") % {"month": _month_label(month)}
+            )
+        seen.add(month)
+        _check_number(entry.target, "target", month, errors)
+        _check_number(entry.value, "value", month, errors)
+        if entry.value is not UNSET and entry.value is not None and month > month_start(today):
+            errors.setdefault("value", []).append(
+                _("%(month)s has not started: enter its value when it has.")
+                % {"month": _month_label(month)}
+            )
+        if entry.comment is not UNSET and len(entry.comment or "") > COMMENT_MAX:
+            errors.setdefault("comment", []).append(
+                _("%(month)s: use at most %(max)d characters.")
+                % {"month": _month_label(month), "max": COMMENT_MAX}
+            )
+    if errors:
+        raise ValidationError(errors)
+    if any(e.target is not UNSET for e in entries):
+        require(actor, "kpis.manage")
+    if any(e.value is not UNSET or e.comment is not UNSET for e in entries):
+        require_values(actor, kpi)
+    if (
+        kpi.is_computed
+        and source != ValueSource.COMPUTED
+        and any(e.value is not UNSET for e in entries)
+    ):
+        raise ValidationError({"value": _("Keel computes this KPI's values: they can't be "
+                                          "typed, imported or pushed.")})  # fmt: skip
+
+
+@transaction.atomic
+def months_save(
+    *, actor: Membership, kpi: Kpi, entries: list[MonthEntry],
+    source: str = ValueSource.MANUAL, context: AuditContext | None = None,
+) -> int:  # fmt: skip
+    """Write the given cells of these months; returns how many months changed."""
+    same_workspace(actor, kpi)
+    _validate(actor, kpi, entries, source)
+    changed = _write(kpi, entries, source=source, by=actor)
+    if changed:
+        audit_event(actor, "kpis.months_saved", kpi, context, source=source,
+                    months=[_month_label(m) for m in sorted(changed)])  # fmt: skip
+    return len(changed)
+
+
+def _write(kpi: Kpi, entries: list[MonthEntry], *, source: str, by: Membership | None) -> set[date]:
+    """Upsert the cells (two queries and one per changed month); returns the changed months."""
+    now = timezone.now()
+    rows = KpiMonth.objects.filter(kpi=kpi, month__in=[e.month for e in entries])
+    existing = {m.month: m for m in rows}
+    changed: set[date] = set()
+    for entry in entries:
+        row = existing.get(entry.month) or KpiMonth(workspace_id=kpi.workspace_id, kpi=kpi,
+                                                     month=entry.month)  # fmt: skip
+        before = (row.target, row.value, row.comment)
+        if entry.target is not UNSET:
+            row.target = entry.target
+        if entry.value is not UNSET and entry.value != row.value:
+            row.value = entry.value
+            row.source = source if entry.value is not None else ""
+            row.value_set_by = by
+            row.value_set_at = now
+        if entry.comment is not UNSET:
+            row.comment = (entry.comment or "").strip()
+        if (row.target, row.value, row.comment) != before or row.pk is None:
+            if row.pk is None and row.target is None and row.value is None and not row.comment:
+                continue
+            row.save()
+            changed.add(entry.month)
+    return changed
+
+
+@transaction.atomic
+def targets_copy(
+    *, actor: Membership, kpi: Kpi, year: int, growth_percent: Decimal,
+    context: AuditContext | None = None,
+) -> int:  # fmt: skip
+    """Set `year`'s targets from the year before, grown by `growth_percent` (10 → ×1.10).
+
+    Each month takes last year's target, or its value where it had no target (a first year
+    of targets usually starts from what happened). Months with neither stay as they are.
+    """
+    require(actor, "kpis.manage")
+    same_workspace(actor, kpi)
+    if not FIRST_YEAR < year <= LAST_YEAR:
+        raise ValidationError({"year": _("Choose a year from 2001 to 2200.")})
+    if not growth_percent.is_finite() or not -100 <= growth_percent <= MAX_GROWTH:
+        raise ValidationError({"growth": _("Use a growth from -100%% to %(max)d%%.")
+                               % {"max": MAX_GROWTH}})  # fmt: skip
+    factor = 1 + growth_percent / 100
+    last_year = {m.month: m for m in KpiMonth.objects.filter(kpi=kpi, month__year=year - 1)}
+    entries = []
+    for base in sorted(last_year):
+        source = last_year[base].target if last_year[base].target is not None else last_year[
+            base].value  # fmt: skip
+        if source is None:
+            continue
+        grown = (source * factor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        entries.append(MonthEntry(month=add_months(base, 12), target=grown))
+    if not entries:
+        raise ValidationError({"year": _("%(year)d has no targets or values to copy from.")
+                               % {"year": year - 1}})  # fmt: skip
+    changed = _write(kpi, entries, source=ValueSource.MANUAL, by=actor)
+    audit_event(actor, "kpis.targets_copied", kpi, context, year=year,
+                growth=str(growth_percent), months=len(changed))  # fmt: skip
+    return len(changed)
+
+
+@transaction.atomic
+def import_apply(
+    *, actor: Membership, kpi: Kpi, months: dict[date, Decimal],
+    source: str = ValueSource.IMPORT, context: AuditContext | None = None,
+) -> int:  # fmt: skip
+    """Save the months of a checked import (keel/kpis/csv_import.py) or an API push."""
+    entries = [MonthEntry(month=m, value=v) for m, v in sorted(months.items())]
+    if not entries:
+        raise ValidationError({"file": _("There is nothing to import.")})
+    return months_save(actor=actor, kpi=kpi, entries=entries, source=source, context=context)
+
+
+def may_set_targets(actor: Membership) -> bool:
+    return has_perm(actor, "kpis.manage")
+
+
+def computed_save(kpi: Kpi, figures: dict[date, Decimal | None]) -> int:
+    """The compute job's write: no actor (Keel itself), no audit entry per run."""
+    entries = [MonthEntry(month=m, value=v) for m, v in figures.items()]
+    if not entries:
+        return 0
+    with transaction.atomic():
+        return len(_write(kpi, entries, source=ValueSource.COMPUTED, by=None))

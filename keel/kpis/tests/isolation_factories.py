@@ -1,0 +1,24 @@
+"""Isolation factories for the KPI pages' and API's URL kwargs (keel/core/tests/isolation.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from keel.core.models import Workspace
+from keel.core.tests.isolation import register_isolation_factory
+
+
+def _kpi(ws: Workspace) -> Any:
+    from keel.kpis.tests.factories import KpiFactory, KpiMonthFactory
+
+    kpi = KpiFactory(workspace=ws)
+    KpiMonthFactory(kpi=kpi, workspace=ws)
+    return kpi
+
+
+def register_isolation_factories() -> None:
+    register_isolation_factory("kpis.kpi", _kpi)
+    register_isolation_factory("kpi_id", _kpi)
+    # plain values: the KPI decides whether the page exists
+    register_isolation_factory("year", lambda ws: 2026)
+    register_isolation_factory("month", lambda ws: "2026-01")

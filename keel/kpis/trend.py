@@ -1,0 +1,62 @@
+"""A KPI's trend chart (SVG, keel.ui.charts): its values, its targets and, in the current
+month of a summed KPI, where the month is heading (the pace). Large figures are drawn in
+thousands so the axis stays readable; the table beside the chart keeps the exact figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from keel.kpis.selectors import KpiHistory
+from keel.ui.charts import Series, line_chart
+
+THOUSANDS_FROM = 10_000
+
+
+def _label(month: Any) -> str:
+    return date_format(month, "YEAR_MONTH_FORMAT") if month.month == 1 else f"{month:%m}"
+
+
+def trend_chart(history: KpiHistory, *, width: int = 720, height: int = 240) -> SafeString:
+    cells = history.cells
+    numbers = [float(c.value) for c in cells if c.value is not None]  # type: ignore[arg-type]
+    numbers += [float(c.target) for c in cells if c.target is not None]  # type: ignore[arg-type]
+    if history.pace is not None:
+        numbers.append(float(history.pace))  # type: ignore[arg-type]
+    top = max(numbers, default=1.0)
+    scale = 1000.0 if top >= THOUSANDS_FROM else 1.0
+
+    def point(value: object) -> float | None:
+        return None if value is None else float(Decimal(str(value))) / scale
+
+    labels = [_label(c.month) for c in cells]
+    values = Series(_("Value"), [(lb, point(c.value)) for lb, c in zip(labels, cells, strict=True)])
+    targets = Series(_("Target"),
+                     [(lb, point(c.target)) for lb, c in zip(labels, cells, strict=True)],
+                     tone="grey")  # fmt: skip
+    series = [values, targets]
+    if history.pace is not None and history.pace != cells[-1].value:
+        # the pace: from the last full month's value to the projected end of this month
+        pace: list[tuple[str, float | None]] = [(lb, None) for lb in labels]
+        if len(cells) > 1 and cells[-2].value is not None:
+            pace[-2] = (labels[-2], point(cells[-2].value))
+        pace[-1] = (labels[-1], point(history.pace))
+        series.append(Series(_("Pace this month"), pace, tone="amber"))
+    low = min(0.0, *(n / scale for n in numbers)) if numbers else 0.0
+    high = max((n / scale for n in numbers), default=1.0) * 1.1 or 1.0
+    if high <= low:
+        high = low + 1
+    name = history.kpi.name
+    unit_note = _(" (in thousands)") if scale > 1 else ""
+    known = sum(1 for c in cells if c.value is not None)
+    desc = _(
+        "%(name)s per month over %(months)d months%(unit)s: %(known)d months have a value. "
+        "The grey line is the target. The table after the chart lists the same figures."
+    ) % {"name": name, "months": len(cells), "unit": unit_note, "known": known}
+    return line_chart(series, y_min=low, y_max=high, width=width, height=height,
+                      title=_("Trend of %(name)s") % {"name": name} + unit_note, desc=desc,
+                      svg_id=f"kpi-trend-{history.kpi.pk}")  # fmt: skip

@@ -1,0 +1,184 @@
+"""A KPI's months: the year grid (targets, values, commentary), copying last year's targets
+with growth, one month's page (the scorecard's drill-down) and the CSV import."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from keel.core.middleware import request_membership
+from keel.core.permissions import has_perm, require
+from keel.core.services import AuditContext
+from keel.kpis import selectors, services
+from keel.kpis.access import can_enter_values
+from keel.kpis.csv_import import read_csv
+from keel.kpis.figures import display
+from keel.kpis.forms import CopyTargetsForm, ImportForm, MonthForm, YearGridForm
+from keel.kpis.models import KpiMonth, ValueSource
+from keel.kpis.services.months import FIRST_YEAR, LAST_YEAR
+from keel.kpis.views.kpis import detail_url, parse_month
+from keel.ui.forms import submit
+
+
+def _year_url(ws: str, kpi_id: int, year: int) -> str:
+    return reverse("kpis_year", kwargs={"ws": ws, "kpi_id": kpi_id, "year": year})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def year(request: HttpRequest, ws: str, kpi_id: int, year: int) -> HttpResponse:
+    actor = request_membership(request)
+    require(actor, "kpis.view")
+    kpi = selectors.get_kpi_for(actor, kpi_id)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+    targets = has_perm(actor, "kpis.manage")
+    values = can_enter_values(actor, kpi) and not kpi.is_computed
+    if not (targets or can_enter_values(actor, kpi)):
+        raise PermissionDenied
+    rows = selectors.year_months(kpi=kpi, year=year)
+    form = YearGridForm(request.POST or None, year=year, rows=rows, targets=targets,
+                        values=values)  # fmt: skip
+    context = AuditContext.from_request(request)
+    saved = submit(request, form, lambda data: services.months_save(
+        actor=actor, kpi=kpi, entries=form.entries(), context=context))  # fmt: skip
+    if saved is not None:
+        messages.success(request, _("%(year)d saved.") % {"year": year})
+        return redirect(_year_url(ws, kpi.pk, year))
+    page = {
+        "kpi": kpi, "year": year, "form": form, "targets": targets, "values": values,
+        "copy_form": CopyTargetsForm() if targets else None,
+        "month_names": {m: date_format(m, "YEAR_MONTH_FORMAT") for m, _row in rows},
+        "computed": {m: display(r.value, unit=kpi.unit, currency=kpi.currency)
+                     for m, r in rows if r is not None},
+    }  # fmt: skip
+    return render(request, "kpis/year.html", page, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def copy_targets(request: HttpRequest, ws: str, kpi_id: int, year: int) -> HttpResponse:
+    actor = request_membership(request)
+    require(actor, "kpis.manage")
+    kpi = selectors.get_kpi_for(actor, kpi_id)
+    form = CopyTargetsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the growth as a number, for example 10 or -5."))
+        return redirect(_year_url(ws, kpi.pk, year))
+    try:
+        changed = services.targets_copy(actor=actor, kpi=kpi, year=year,
+                                        growth_percent=form.cleaned_data["growth"],
+                                        context=AuditContext.from_request(request))  # fmt: skip
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("%(count)d targets set from %(year)d.")
+                         % {"count": changed, "year": year - 1})  # fmt: skip
+    return redirect(_year_url(ws, kpi.pk, year))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def month(request: HttpRequest, ws: str, kpi_id: int, month: str) -> HttpResponse:
+    actor = request_membership(request)
+    require(actor, "kpis.view")
+    kpi = selectors.get_kpi_for(actor, kpi_id)
+    first_day = parse_month(month)
+    if first_day is None:
+        raise Http404
+    row = KpiMonth.objects.filter(kpi=kpi, month=first_day).select_related(
+        "value_set_by__user").first()  # fmt: skip
+    targets = has_perm(actor, "kpis.manage")
+    values = can_enter_values(actor, kpi) and not kpi.is_computed
+    may_edit = targets or can_enter_values(actor, kpi)
+    initial = {"target": row.target, "value": row.value, "comment": row.comment} if row else {}
+    form = MonthForm(request.POST or None, initial=initial, targets=targets, values=values)
+    if request.method == "POST" and not may_edit:
+        raise PermissionDenied
+    context = AuditContext.from_request(request)
+
+    def save(data: dict[str, Any]) -> int:
+        entry = services.MonthEntry(
+            month=first_day,
+            target=data["target"] if "target" in form.fields else services.UNSET,
+            value=data["value"] if "value" in form.fields else services.UNSET,
+            comment=data.get("comment", ""),
+        )  # fmt: skip
+        return services.months_save(actor=actor, kpi=kpi, entries=[entry], context=context)
+
+    if submit(request, form, save) is not None:
+        messages.success(request, _("%(month)s saved.")
+                         % {"month": date_format(first_day, "YEAR_MONTH_FORMAT")})  # fmt: skip
+        return redirect(reverse("kpis_month", kwargs={"ws": ws, "kpi_id": kpi.pk,
+                                                       "month": month}))  # fmt: skip
+    page = {
+        "kpi": kpi, "cell": selectors.cell(kpi, first_day, row, timezone.localdate()),
+        "row": row, "form": form,
+        "may_edit": may_edit, "month_label": date_format(first_day, "YEAR_MONTH_FORMAT"),
+        "sources": dict(ValueSource.choices),
+    }  # fmt: skip
+    return render(request, "kpis/month.html", page, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_csv(request: HttpRequest, ws: str, kpi_id: int) -> HttpResponse:
+    """Upload → preview (months, bad lines) → confirm. Nothing is saved before the confirm."""
+    actor = request_membership(request)
+    require(actor, "kpis.view")
+    kpi = selectors.get_kpi_for(actor, kpi_id)
+    if not can_enter_values(actor, kpi):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    preview = None
+    text = ""
+    if request.method == "POST" and kpi.is_computed:
+        form.add_error(None, _("Keel computes this KPI's values: there is nothing to import."))
+    elif request.method == "POST" and form.is_valid():
+        decoded = form.text()
+        text = decoded or ""
+        if decoded is None:
+            form.add_error("file", _("This file is not text in UTF-8 or GB18030: save it as "
+                                     "CSV from your spreadsheet and try again."))  # fmt: skip
+        elif not text.strip():
+            form.add_error("file", _("Choose a CSV file."))
+        else:
+            preview = read_csv(text, aggregation=kpi.aggregation)
+            if preview.problem:
+                form.add_error("file", preview.problem)
+                preview = None
+            elif request.POST.get("confirm") and preview.usable:
+                try:
+                    audit = AuditContext.from_request(request)
+                    saved = services.import_apply(
+                        actor=actor, kpi=kpi, months=preview.months, context=audit
+                    )
+                except ValidationError as error:
+                    for message in error.messages:
+                        form.add_error(None, message)
+                else:
+                    messages.success(request, _("%(count)d months imported.") % {"count": saved})
+                    return redirect(detail_url(ws, kpi))
+    existing = {}
+    if preview is not None:
+        existing = {r.month: r.value for r in KpiMonth.objects.filter(
+            kpi=kpi, month__in=list(preview.months))}  # fmt: skip
+    rows = [
+        (date_format(m, "YEAR_MONTH_FORMAT"), display(v, unit=kpi.unit, currency=kpi.currency),
+         display(existing.get(m), unit=kpi.unit, currency=kpi.currency)
+         if existing.get(m) is not None else "")
+        for m, v in (preview.months.items() if preview else [])
+    ]  # fmt: skip
+    context = {"kpi": kpi, "form": form, "preview": preview, "rows": rows, "csv_text": text}
+    return render(request, "kpis/import.html", context, status=400 if form.errors else 200)
