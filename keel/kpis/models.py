@@ -8,6 +8,7 @@ from typing import ClassVar, Self
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from keel.accounts.models import Group
 from keel.core.models import Membership, WorkspaceQuerySet, WorkspaceScoped
@@ -74,7 +75,11 @@ class Kpi(WorkspaceScoped):
         _("month's figure"), max_length=8, choices=Aggregation.choices, default=Aggregation.SUM
     )
     metric = models.CharField(
-        _("values"), max_length=24, choices=Metric.choices, default=Metric.MANUAL, blank=True
+        pgettext_lazy("kpi", "values"),
+        max_length=24,
+        choices=Metric.choices,
+        default=Metric.MANUAL,
+        blank=True,
     )
     department = models.ForeignKey(
         Department, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
@@ -129,10 +134,12 @@ class KpiMonth(WorkspaceScoped):
 
     kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="months")
     month = models.DateField(_("month"))
-    target = models.DecimalField(_("target"), max_digits=18, decimal_places=4, null=True,
-                                 blank=True)  # fmt: skip
-    value = models.DecimalField(_("value"), max_digits=18, decimal_places=4, null=True,
-                                blank=True)  # fmt: skip
+    target = models.DecimalField(
+        pgettext_lazy("kpi", "target"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    value = models.DecimalField(
+        pgettext_lazy("kpi", "value"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
     source = models.CharField(max_length=10, choices=ValueSource.choices, blank=True)
     comment = models.TextField(_("commentary"), blank=True)
     value_set_by = models.ForeignKey(

@@ -4,12 +4,14 @@ thousands so the axis stays readable; the table beside the chart keeps the exact
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import Any
 
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from keel.kpis.selectors import KpiHistory
 from keel.ui.charts import Series, line_chart
@@ -21,21 +23,51 @@ def _label(month: Any) -> str:
     return date_format(month, "YEAR_MONTH_FORMAT") if month.month == 1 else f"{month:%m}"
 
 
-def trend_chart(history: KpiHistory, *, width: int = 720, height: int = 240) -> SafeString:
+def _nice(step: float) -> float:
+    """The round number at or above `step`: 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten."""
+    power = 10 ** math.floor(math.log10(step))
+    return next(m * power for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * power >= step)
+
+
+def axis(smallest: float, largest: float) -> tuple[float, float]:
+    """The y axis from 0 (or below, for negative figures) to a round top, in four round
+    steps: 0, 25, 50, 75, 100 rather than 0, 29.8, 59.7, 89.5, 119.4."""
+    low = min(0.0, smallest)
+    span = max(largest, low + 1e-9) - low
+    step = _nice(span * 1.05 / 4) if span > 0 else 1.0
+    if low < 0:
+        low = -math.ceil(-low / step) * step
+    return low, low + 4 * step
+
+
+def _numbers(history: KpiHistory) -> list[float]:
     cells = history.cells
     numbers = [float(c.value) for c in cells if c.value is not None]  # type: ignore[arg-type]
     numbers += [float(c.target) for c in cells if c.target is not None]  # type: ignore[arg-type]
     if history.pace is not None:
         numbers.append(float(history.pace))  # type: ignore[arg-type]
-    top = max(numbers, default=1.0)
-    scale = 1000.0 if top >= THOUSANDS_FROM else 1.0
+    return numbers
+
+
+def in_thousands(history: KpiHistory) -> bool:
+    """Whether the chart draws this KPI in thousands (the page says so under it)."""
+    return max((abs(n) for n in _numbers(history)), default=0.0) >= THOUSANDS_FROM
+
+
+def trend_chart(history: KpiHistory, *, width: int = 720, height: int = 240) -> SafeString:
+    cells = history.cells
+    numbers = _numbers(history)
+    scale = 1000.0 if in_thousands(history) else 1.0
 
     def point(value: object) -> float | None:
         return None if value is None else float(Decimal(str(value))) / scale
 
     labels = [_label(c.month) for c in cells]
-    values = Series(_("Value"), [(lb, point(c.value)) for lb, c in zip(labels, cells, strict=True)])
-    targets = Series(_("Target"),
+    values = Series(
+        pgettext("kpi", "Value"),
+        [(lb, point(c.value)) for lb, c in zip(labels, cells, strict=True)],
+    )
+    targets = Series(pgettext("kpi", "Target"),
                      [(lb, point(c.target)) for lb, c in zip(labels, cells, strict=True)],
                      tone="grey")  # fmt: skip
     series = [values, targets]
@@ -46,10 +78,10 @@ def trend_chart(history: KpiHistory, *, width: int = 720, height: int = 240) -> 
             pace[-2] = (labels[-2], point(cells[-2].value))
         pace[-1] = (labels[-1], point(history.pace))
         series.append(Series(_("Pace this month"), pace, tone="amber"))
-    low = min(0.0, *(n / scale for n in numbers)) if numbers else 0.0
-    high = max((n / scale for n in numbers), default=1.0) * 1.1 or 1.0
-    if high <= low:
-        high = low + 1
+    low, high = axis(
+        min((n / scale for n in numbers), default=0.0),
+        max((n / scale for n in numbers), default=1.0),
+    )
     name = history.kpi.name
     unit_note = _(" (in thousands)") if scale > 1 else ""
     known = sum(1 for c in cells if c.value is not None)

@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from keel.accounts.models import Group
 from keel.core.models import WORKSPACE_CURRENCIES, Membership, Workspace
@@ -37,10 +38,6 @@ class KpiForm(forms.Form):
         label=_("What it measures"), required=False, max_length=DESCRIPTION_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip
-    metric = forms.ChoiceField(
-        label=_("Values"), choices=Metric.choices, required=False,
-        help_text=_("Keel can compute some KPIs itself, every night, for the KPI's team."),
-    )  # fmt: skip
     unit = forms.ChoiceField(label=_("Unit"), choices=Unit.choices)
     currency = forms.ChoiceField(
         label=_("Currency"), required=False,
@@ -51,12 +48,16 @@ class KpiForm(forms.Form):
         label=_("A month's figure"), choices=Aggregation.choices,
         help_text=_("How several values in one month (one a day, say) make the month's."),
     )  # fmt: skip
+    metric = forms.ChoiceField(
+        label=pgettext_lazy("kpi", "Values"), choices=Metric.choices, required=False,
+        help_text=_("Keel can compute some KPIs itself, every night, for the KPI's team."),
+    )  # fmt: skip
     department = forms.TypedChoiceField(label=_("Team"), coerce=int, required=False,
                                         empty_value=None)  # fmt: skip
     owner = forms.ChoiceField(
         label=_("Who answers for it"), required=False,
-        help_text=_("A seat: whoever holds it answers for the KPI, and the seat above while "
-                    "it is empty."),
+        help_text=_("A seat (whoever holds it answers for the KPI, and the seat above while "
+                    "it is empty), a group or a person. They may enter its values."),
     )  # fmt: skip
     amber_margin = forms.IntegerField(
         label=_("Amber margin (%)"), min_value=0, max_value=100, initial=10,
@@ -134,7 +135,7 @@ class YearGridForm(forms.Form):
     targets."""
 
     def __init__(self, *args: Any, year: int, rows: list[tuple[date, Any]], targets: bool,
-                 values: bool, **kwargs: Any) -> None:  # fmt: skip
+                 values: bool, this_month: date, **kwargs: Any) -> None:  # fmt: skip
         initial = {}
         for month, row in rows:
             n = month.month
@@ -149,9 +150,9 @@ class YearGridForm(forms.Form):
         for month in self.months:
             n = month.month
             if targets:
-                self.fields[f"target_{n}"] = _number_field(_("Target"))
-            if values:
-                self.fields[f"value_{n}"] = _number_field(_("Value"))
+                self.fields[f"target_{n}"] = _number_field(pgettext_lazy("kpi", "Target"))
+            if values and month <= this_month:  # a month that has not started has no value
+                self.fields[f"value_{n}"] = _number_field(pgettext_lazy("kpi", "Value"))
             self.fields[f"comment_{n}"] = forms.CharField(
                 label=_("Commentary"), required=False, max_length=COMMENT_MAX
             )
@@ -193,8 +194,8 @@ class CopyTargetsForm(forms.Form):
 
 
 class MonthForm(forms.Form):
-    target = _number_field(_("Target"))
-    value = _number_field(_("Value"))
+    target = _number_field(pgettext_lazy("kpi", "Target"))
+    value = _number_field(pgettext_lazy("kpi", "Value"))
     comment = forms.CharField(label=_("Commentary"), required=False, max_length=COMMENT_MAX,
                               widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
 

@@ -73,8 +73,13 @@ def _validated(actor: Membership, fields: KpiFields) -> KpiFields:
     _choice(fields.direction, Direction, "direction", errors)
     _choice(fields.aggregation, Aggregation, "aggregation", errors)
     _choice(fields.metric, Metric, "metric", errors)
+    unit, aggregation, direction = fields.unit, fields.aggregation, fields.direction
+    if fields.metric in METRIC_UNITS:
+        unit, aggregation, direction = METRIC_UNITS[fields.metric]
+    if unit == Unit.PERCENT and aggregation == Aggregation.SUM and "unit" not in errors:
+        errors["aggregation"] = _("Percentages can't be added up: choose Average or Last value.")
     currency = (fields.currency or "").strip().upper()
-    if fields.unit == Unit.MONEY:
+    if unit == Unit.MONEY:
         currency = currency or actor.workspace.currency
         if currency not in WORKSPACE_CURRENCIES:
             errors["currency"] = _("Choose one of the currencies in the list.")
@@ -91,9 +96,6 @@ def _validated(actor: Membership, fields: KpiFields) -> KpiFields:
         errors["owner_member"] = _("This person has left the workspace.")
     if errors:
         raise ValidationError(errors)
-    unit, aggregation, direction = fields.unit, fields.aggregation, fields.direction
-    if fields.metric:
-        unit, aggregation, direction = METRIC_UNITS[fields.metric]
     return KpiFields(
         name=name, description=description, unit=unit, currency=currency, direction=direction,
         aggregation=aggregation, metric=fields.metric, department=fields.department,

@@ -9,7 +9,7 @@ from typing import Any
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 register = template.Library()
 
@@ -18,9 +18,9 @@ def status_text(cell: Any) -> str:
     if cell.status == "green":
         return gettext("On target")
     if cell.status == "amber":
-        return gettext("Close")
+        return pgettext("kpi status", "Close")
     if cell.status == "red":
-        return gettext("Missed")
+        return pgettext("kpi status", "Missed")
     if cell.value is None:
         return gettext("No value yet")
     return gettext("No target")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import factory
 
@@ -11,7 +12,7 @@ from keel.core.tests.factories import WorkspaceFactory
 from keel.kpis.models import Aggregation, Direction, Kpi, KpiMonth, Unit
 
 
-class KpiFactory(factory.django.DjangoModelFactory):
+class _KpiFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Kpi
 
@@ -22,12 +23,18 @@ class KpiFactory(factory.django.DjangoModelFactory):
     aggregation = Aggregation.SUM
 
 
-class KpiMonthFactory(factory.django.DjangoModelFactory):
+class _KpiMonthFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = KpiMonth
 
-    kpi = factory.SubFactory(KpiFactory)
+    kpi = factory.SubFactory(_KpiFactory)
     workspace = factory.SelfAttribute("kpi.workspace")
     month = date(2026, 1, 1)
     target = Decimal(100)
     value = Decimal(90)
+
+
+# Typed as Any so tests use model attributes on what the factories return (factory_boy's stubs
+# type a call as the factory class), as keel/org/tests/factories.py does.
+KpiFactory: Any = _KpiFactory
+KpiMonthFactory: Any = _KpiMonthFactory

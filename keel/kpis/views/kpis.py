@@ -24,7 +24,7 @@ from keel.kpis.access import can_enter_values
 from keel.kpis.figures import month_start
 from keel.kpis.forms import KpiForm
 from keel.kpis.models import Kpi
-from keel.kpis.trend import trend_chart
+from keel.kpis.trend import in_thousands, trend_chart
 from keel.org.models import Department
 from keel.ui.forms import submit
 
@@ -80,6 +80,7 @@ def detail(request: HttpRequest, ws: str, kpi_id: int) -> HttpResponse:
         "history": history,
         "rows": list(reversed(history.cells)),
         "chart": trend_chart(history),
+        "in_thousands": in_thousands(history),
         "year": today.year,
         "can_manage": has_perm(actor, "kpis.manage"),
         "can_enter": can_enter_values(actor, kpi),

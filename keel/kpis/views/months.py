@@ -22,7 +22,7 @@ from keel.core.services import AuditContext
 from keel.kpis import selectors, services
 from keel.kpis.access import can_enter_values
 from keel.kpis.csv_import import read_csv
-from keel.kpis.figures import display
+from keel.kpis.figures import display, month_start, plain
 from keel.kpis.forms import CopyTargetsForm, ImportForm, MonthForm, YearGridForm
 from keel.kpis.models import KpiMonth, ValueSource
 from keel.kpis.services.months import FIRST_YEAR, LAST_YEAR
@@ -48,7 +48,7 @@ def year(request: HttpRequest, ws: str, kpi_id: int, year: int) -> HttpResponse:
         raise PermissionDenied
     rows = selectors.year_months(kpi=kpi, year=year)
     form = YearGridForm(request.POST or None, year=year, rows=rows, targets=targets,
-                        values=values)  # fmt: skip
+                        values=values, this_month=month_start(timezone.localdate()))  # fmt: skip
     context = AuditContext.from_request(request)
     saved = submit(request, form, lambda data: services.months_save(
         actor=actor, kpi=kpi, entries=form.entries(), context=context))  # fmt: skip
@@ -102,7 +102,8 @@ def month(request: HttpRequest, ws: str, kpi_id: int, month: str) -> HttpRespons
     targets = has_perm(actor, "kpis.manage")
     values = can_enter_values(actor, kpi) and not kpi.is_computed
     may_edit = targets or can_enter_values(actor, kpi)
-    initial = {"target": row.target, "value": row.value, "comment": row.comment} if row else {}
+    initial = {"target": plain(row.target), "value": plain(row.value),
+               "comment": row.comment} if row else {}  # fmt: skip
     form = MonthForm(request.POST or None, initial=initial, targets=targets, values=values)
     if request.method == "POST" and not may_edit:
         raise PermissionDenied
