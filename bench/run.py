@@ -75,7 +75,11 @@ def measure(
                          "p50": (time.perf_counter() - t0) * 1000, "p95": 0.0,
                          "note": f"{fb.reports:,} reports, {fb.answers:,} answers, "
                                  f"{fb.meetings:,} meetings"})  # fmt: skip
-        if only == "feedback":  # the wiki and its index are not needed
+        if only in ("", "kpis"):  # 200 KPIs × 60 months
+            from keel.kpis.large import seed_kpis_large
+
+            seed_kpis_large(result.workspace)
+        if only in ("feedback", "kpis"):  # the wiki and its index are not needed
             return rows
         wiki = seed_wiki_large(result.workspace)  # then the index of pages and tasks
         docs = sum(wiki.index_counts.values())
@@ -97,6 +101,10 @@ def measure(
         from bench.feedback import measure_feedback  # 65,000 reports, the signal job
 
         return measure_feedback(result.workspace, client, requests=requests, warmup=warmup)
+    if only == "kpis":
+        from bench.kpis import measure_kpis  # 200 KPIs × 60 months
+
+        return measure_kpis(result.workspace, client, requests=requests, warmup=warmup)
     for name, label in PAGES:
         try:
             url = reverse(name, kwargs={"ws": result.workspace.slug})
@@ -139,6 +147,9 @@ def measure(
     from bench.feedback import measure_feedback  # 65,000 reports, the signal job
 
     rows += measure_feedback(result.workspace, client, requests=requests, warmup=warmup)
+    from bench.kpis import measure_kpis  # 200 KPIs × 60 months
+
+    rows += measure_kpis(result.workspace, client, requests=requests, warmup=warmup)
     return rows
 
 
@@ -201,7 +212,10 @@ def main() -> int:
     parser.add_argument("--seed-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument(
-        "--only", choices=["", "tasks", "wiki", "feedback"], default="", help="Measure one part."
+        "--only",
+        choices=["", "tasks", "wiki", "feedback", "kpis"],
+        default="",
+        help="Measure one part.",
     )
     args = parser.parse_args()
 

@@ -75,7 +75,10 @@ def pace(value: Decimal | None, *, how: str, month: date, today: date) -> Decima
     if how != "sum":
         return value
     days = calendar.monthrange(month.year, month.month)[1]
-    return (value * days / today.day).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    projected = value * days / today.day
+    # a projection is an estimate: whole units once it is large ("heading for ¥172,891")
+    step = Decimal(1) if abs(projected) >= 100 else Decimal("0.01")
+    return projected.quantize(step, rounding=ROUND_HALF_UP)
 
 
 def _number(value: Decimal, decimals: int) -> str:

@@ -1,6 +1,6 @@
 """What the KPI app registers at start-up (called from KpisConfig.ready): audit labels, the
-demo seeder, the KPIs a seat answers for (seat ownership), the nightly computation and the
-sidebar link."""
+demo seeder, the KPIs a seat answers for (seat ownership), the handover of a leaver's KPIs
+(offboarding), the nightly computation and the sidebar link."""
 
 from __future__ import annotations
 
@@ -33,11 +33,13 @@ def seat_kpis(seat: Seat) -> list[tuple[str, str]]:
 
 
 def connect() -> None:
+    from keel.accounts.offboarding import Receiver, register_offboarding_step
     from keel.core.audit import register_action_labels
     from keel.core.scheduler import every
     from keel.core.seeding import register_demo_seeder
     from keel.kpis.demo import seed_demo_kpis
     from keel.kpis.jobs import compute_kpis
+    from keel.kpis.offboarding import hand_over_kpis, preview_kpis
     from keel.org.ownership import register_seat_ownership
     from keel.ui.nav import NavItem, register_nav
 
@@ -45,5 +47,9 @@ def connect() -> None:
     register_action_labels(KPIS_ACTION_LABELS)
     register_seat_ownership("kpis.kpis", _("KPIs"), seat_kpis)
     every(24 * 3600, compute_kpis)
+    register_offboarding_step(
+        "kpis.owned", _("KPIs they answer for"), hand_over_kpis, preview=preview_kpis,
+        receiver=Receiver.PERSON, empty_label=_("Nobody: the managers look after it"),
+    )  # fmt: skip
     register_nav(NavItem(key="kpis", label=_("KPIs"), url_name="kpis_scorecard",
                          permission="kpis.view", order=55))  # fmt: skip

@@ -49,7 +49,8 @@ def test_status_follows_direction_and_margin(value, target, direction, expected)
 
 def test_pace_projects_only_a_summed_current_month():
     month, today = date(2026, 4, 1), date(2026, 4, 10)  # 10 of 30 days gone
-    assert figures.pace(D(1000), how="sum", month=month, today=today) == D("3000.00")
+    assert figures.pace(D(1000), how="sum", month=month, today=today) == D(3000)
+    assert figures.pace(D("1.1"), how="sum", month=month, today=today) == D("3.30")
     assert figures.pace(D(42), how="average", month=month, today=today) == D(42)
     assert figures.pace(D(1000), how="sum", month=date(2026, 3, 1), today=today) is None
     assert figures.pace(None, how="sum", month=month, today=today) is None
