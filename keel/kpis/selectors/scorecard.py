@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -70,9 +71,32 @@ class Scorecard:
         return out
 
 
+# What the scorecard and a KPI's page read of a KPI and its owner: 200 KPIs with every
+# column of five joined models (dates converted, instances built) cost more than the rest.
+KPI_FIELDS = (
+    "workspace_id", "updated_at", "name", "description", "unit", "currency", "direction",
+    "aggregation", "metric", "department_id", "owner_seat_id", "owner_group_id", "owner_member_id",
+    "amber_margin", "position", "archived_at", "department__name", "owner_seat__title",
+    "owner_seat__workspace_id", "owner_group__name", "owner_member__user__full_name",
+    "owner_member__user__email",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    """A KpiMonth's figures, read as values (no model instance per month)."""
+
+    target: Any
+    value: Any
+    comment: str
+    source: str
+
+
 def kpis_of(workspace: Workspace) -> KpiQuerySet:
-    return Kpi.objects.in_workspace(workspace).select_related(
-        "department", "owner_seat", "owner_group", "owner_member__user"
+    return (
+        Kpi.objects.in_workspace(workspace)
+        .select_related("department", "owner_seat", "owner_group", "owner_member__user")
+        .only(*KPI_FIELDS)
     )
 
 
@@ -85,7 +109,7 @@ def get_kpi_for(actor: Membership, kpi_id: int) -> Kpi:
     return kpi
 
 
-def cell(kpi: Kpi, month: date, row: KpiMonth | None, today: date | None = None) -> Cell:
+def cell(kpi: Kpi, month: date, row: KpiMonth | MonthRow | None, today: date | None = None) -> Cell:
     """The month's figures; with `today`, a summed KPI's current month is judged by its pace
     (half a month of sales is not "missed" against a whole month's target)."""
     target = row.target if row else None
@@ -132,11 +156,14 @@ def scorecard(
         kpis = kpis.filter(department_id=department_id)
     kpi_list = list(kpis)
     previous = figures.add_months(month, -1)
+    found = (
+        KpiMonth.objects.in_workspace(workspace)
+        .filter(kpi_id__in=[k.pk for k in kpi_list], month__in=[month, previous])
+        .values_list("kpi_id", "month", "target", "value", "comment", "source")
+    )
     rows = {
-        (r.kpi_id, r.month): r
-        for r in KpiMonth.objects.in_workspace(workspace).filter(
-            kpi__in=[k.pk for k in kpi_list], month__in=[month, previous]
-        )
+        (kpi_id, m): MonthRow(target, value, comment, source)
+        for kpi_id, m, target, value, comment, source in found
     }
     owners = owner_labels(kpi_list)
     sections: dict[str, ScoreSection] = {}

@@ -5,6 +5,7 @@ rows; `{{ month|month_slug }}`: "2026-03" for URLs."""
 from __future__ import annotations
 
 from datetime import date
+from html import escape as html_escape
 from typing import Any
 
 from django import template
@@ -40,15 +41,29 @@ def month_slug(month: date) -> str:
     return month.strftime("%Y-%m")
 
 
-def _badge(cell: Any) -> str:
-    return f'<span class="badge badge-{cell.status or "grey"}">{escape(status_text(cell))}</span>'
+def _badges() -> dict[tuple[str | None, bool], str]:
+    """Every status badge's markup, worded once per page: (status, has a value) → HTML."""
+    out = {}
+    for status in ("green", "amber", "red", None):
+        for has_value in (True, False):
+            probe = _Probe(status, 1 if has_value else None)
+            out[(status, has_value)] = (
+                f'<span class="badge badge-{status or "grey"}">{escape(status_text(probe))}</span>'
+            )
+    return out
+
+
+class _Probe:
+    def __init__(self, status: str | None, value: object) -> None:
+        self.status, self.value = status, value
 
 
 @register.simple_tag
 def kpi_score_rows(rows: list[Any], ws: str) -> SafeString:
     """The scorecard's rows, written in Python: 200 KPIs through a Django template cost
     ~0.4 ms each (docs/architecture.md, "Busy rows are rendered in Python"). This replaces
-    the row markup of scorecard.html, cell for cell; every text goes through escape()."""
+    the row markup of scorecard.html, cell for cell. Every text goes through the standard
+    library's html.escape: what Django's escape() calls, without its lazy-text check."""
     if not rows:
         return mark_safe("")
     detail = reverse("kpis_detail", kwargs={"ws": ws, "kpi_id": 0}).rsplit("/0/", 1)
@@ -57,25 +72,29 @@ def kpi_score_rows(rows: list[Any], ws: str) -> SafeString:
     heading = gettext("heading for %(pace)s")
     on_pace = gettext("on pace for %(share)s%% of target")
     of_target = gettext("%(share)s%% of target")
+    badges = _badges()
     html = []
     for row in rows:
         cell, kpi = row.cell, row.kpi
         slug = month_slug(cell.month)
-        pace = (f'<br><span class="muted small">{escape(heading % {"pace": row.pace_text})}</span>'
-                if row.pace_text else "")  # fmt: skip
+        pace = ""
+        if row.pace_text:
+            pace = f'<br><span class="muted small">{html_escape(heading % {"pace": row.pace_text})}'
+            pace += "</span>"
         share = ""
         if cell.share is not None:
             text = (on_pace if cell.by_pace else of_target) % {"share": cell.share}
-            share = f'<br><span class="muted small">{escape(text)}</span>'
-        comment = escape(Truncator(cell.comment).chars(140)) if cell.comment else ""
+            share = f'<br><span class="muted small">{html_escape(text)}</span>'
+        comment = html_escape(Truncator(cell.comment).chars(140)) if cell.comment else ""
         html.append(
             f'<tr><td><a class="kpi-name" href="{detail[0]}/{kpi.pk}/{detail[1]}">'
-            f"{escape(kpi.name)}</a></td><td>{_badge(cell)}</td>"
-            f"<td>{escape(row.owner or '–')}</td>"
+            f"{html_escape(kpi.name)}</a></td>"
+            f"<td>{badges[(cell.status, cell.value is not None)]}</td>"
+            f"<td>{html_escape(row.owner or '–')}</td>"
             f'<td class="num"><a href="{month_head}/{kpi.pk}/months/{slug}/{month_tail}">'
-            f"{escape(cell.value_text)}</a>{pace}</td>"
-            f'<td class="num">{escape(cell.target_text)}{share}</td>'
-            f'<td class="num">{escape(row.previous.value_text)}</td>'
+            f"{html_escape(cell.value_text)}</a>{pace}</td>"
+            f'<td class="num">{html_escape(cell.target_text)}{share}</td>'
+            f'<td class="num">{html_escape(row.previous.value_text)}</td>'
             f'<td class="kpi-comment">{comment}</td></tr>'
         )
-    return mark_safe("".join(html))  # every text went through escape()
+    return mark_safe("".join(html))  # every text went through html_escape()
