@@ -177,3 +177,10 @@ def test_detail_shows_trend_chart_and_archive_round_trip(login, owner, workspace
     assert link in client.get(url("kpis_archived")).content.decode()
     client.post(url("kpis_restore", kpi_id=kpi.pk))
     assert link in client.get(url("kpis_scorecard")).content.decode()
+
+
+def test_a_team_without_kpis_says_so_and_links_back(login, member, workspace):
+    KpiFactory(workspace=workspace, name="Orders")
+    empty = DepartmentFactory(workspace=workspace, name="Finance")
+    body = login(member).get(url("kpis_scorecard"), {"team": empty.pk}).content.decode()
+    assert "This team has no KPIs yet." in body and "Orders" not in body.split('id="main"')[1]
