@@ -63,15 +63,17 @@ def trend_chart(history: KpiHistory, *, width: int = 720, height: int = 240) -> 
         return None if value is None else float(Decimal(str(value))) / scale
 
     labels = [_label(c.month) for c in cells]
-    values = Series(
-        pgettext("kpi", "Value"),
-        [(lb, point(c.value)) for lb, c in zip(labels, cells, strict=True)],
-    )
+    drawn = [(lb, point(c.value)) for lb, c in zip(labels, cells, strict=True)]
+    projecting = history.pace is not None and history.pace != cells[-1].value
+    if projecting:
+        # a summed month half gone is not a fall: its line is the pace, not the value so far
+        drawn[-1] = (labels[-1], None)
+    values = Series(pgettext("kpi", "Value"), drawn)
     targets = Series(pgettext("kpi", "Target"),
                      [(lb, point(c.target)) for lb, c in zip(labels, cells, strict=True)],
                      tone="grey")  # fmt: skip
     series = [values, targets]
-    if history.pace is not None and history.pace != cells[-1].value:
+    if projecting:
         # the pace: from the last full month's value to the projected end of this month
         pace: list[tuple[str, float | None]] = [(lb, None) for lb in labels]
         if len(cells) > 1 and cells[-2].value is not None:

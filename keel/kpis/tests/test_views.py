@@ -184,3 +184,17 @@ def test_a_team_without_kpis_says_so_and_links_back(login, member, workspace):
     empty = DepartmentFactory(workspace=workspace, name="Finance")
     body = login(member).get(url("kpis_scorecard"), {"team": empty.pk}).content.decode()
     assert "This team has no KPIs yet." in body and "Orders" not in body.split('id="main"')[1]
+
+
+def test_the_current_month_of_a_sum_is_drawn_as_its_pace(login, owner, workspace):
+    from keel.kpis.selectors import kpi_history
+    from keel.kpis.trend import trend_chart
+
+    kpi = KpiFactory(workspace=workspace, aggregation="sum")
+    today = date(2026, 3, 10)  # a third of March gone
+    KpiMonthFactory(kpi=kpi, month=date(2026, 2, 1), value=D(3000), target=D(3000))
+    KpiMonthFactory(kpi=kpi, month=date(2026, 3, 1), value=D(1000), target=D(3000))
+    svg = str(trend_chart(kpi_history(kpi=kpi, today=today)))
+    values, _targets, pace = svg.split('<g class="chart-series')[1:4]
+    assert values.count("<circle") == 1  # last month only: the month so far is not a point
+    assert pace.count("<circle") == 2  # from last month to where this one is heading
