@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from keel.feedback.selectors.insights import ReportRow, TeamSummary, team_summary
 from keel.feedback.selectors.team import TeamRow
-from keel.feedback.templatetags.feedback_signals import id_url
+from keel.ui.rows import id_url
 
 register = template.Library()
 

@@ -7,12 +7,10 @@ are rendered in Python"). The markup is the partial's former loop body, element 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django import template
 from django.middleware.csrf import get_token
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -20,15 +18,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from keel.feedback.selectors.insights import SignalRow
+from keel.ui.rows import id_url
 
 register = template.Library()
-
-
-def id_url(name: str, ws: str, kwarg: str) -> Callable[[int], str]:
-    """`reverse(name)` once per page, then the URL of any row id: the id goes in place of
-    the last "/0/" (the workspace slug may itself be "0")."""
-    head, tail = reverse(name, kwargs={"ws": ws, kwarg: 0}).rsplit("/0/", 1)
-    return lambda pk: f"{head}/{pk}/{tail}"
 
 
 def _day(moment: Any) -> str:

@@ -331,7 +331,7 @@ def test_other_kinds_are_explained_in_words(login, workspace, owner, member, set
 
 
 def test_row_links_put_the_id_in_place_of_the_last_zero_when_the_workspace_is_named_0():
-    from keel.feedback.templatetags.feedback_signals import id_url
+    from keel.ui.rows import id_url
 
     url = id_url("feedback_report", "0", "report_id")(12)
     assert url == reverse("feedback_report", kwargs={"ws": "0", "report_id": 12})

@@ -72,7 +72,7 @@ def _one(membership: Membership, model: Any, pk: int | None, field: str) -> Any:
 
 
 def _fields(membership: Membership, payload: Any, base: Kpi | None = None) -> services.KpiFields:
-    sent = payload.dict(exclude_unset=True)
+    sent = payload.model_dump(exclude_unset=True)
     current: dict[str, Any] = {}
     if base is not None:
         current = {
@@ -179,7 +179,7 @@ def months_push(request: HttpRequest, slug: str, kpi_id: int, payload: MonthsIn)
     kpi = _kpi(membership, kpi_id)
     entries = []
     for item in payload.months:
-        sent = item.dict(exclude_unset=True)
+        sent = item.model_dump(exclude_unset=True)
         year, month = (int(p) for p in item.month.split("-"))
         entries.append(services.MonthEntry(
             month=date(year, month, 1),

@@ -13,7 +13,6 @@ from keel.kpis.services.months import (
     MonthEntry,
     computed_save,
     import_apply,
-    may_set_targets,
     months_save,
     targets_copy,
 )
@@ -29,7 +28,6 @@ __all__ = [
     "kpi_create",
     "kpi_restore",
     "kpi_update",
-    "may_set_targets",
     "months_save",
     "targets_copy",
 ]

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from keel.core.models import Membership
-from keel.core.permissions import has_perm, require
+from keel.core.permissions import require
 from keel.core.services import AuditContext, audit_event, same_workspace
 from keel.kpis.access import require_values
 from keel.kpis.figures import add_months, month_start
@@ -195,10 +195,6 @@ def import_apply(
     if not entries:
         raise ValidationError({"file": _("There is nothing to import.")})
     return months_save(actor=actor, kpi=kpi, entries=entries, source=source, context=context)
-
-
-def may_set_targets(actor: Membership) -> bool:
-    return has_perm(actor, "kpis.manage")
 
 
 def computed_save(kpi: Kpi, figures: dict[date, Decimal | None]) -> int:

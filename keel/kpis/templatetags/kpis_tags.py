@@ -15,25 +15,25 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext, pgettext
 
+from keel.ui.rows import id_url
+
 register = template.Library()
 
 
-def status_text(cell: Any) -> str:
-    if cell.status == "green":
+def status_text(status: str | None, *, has_value: bool) -> str:
+    if status == "green":
         return gettext("On target")
-    if cell.status == "amber":
+    if status == "amber":
         return pgettext("kpi status", "Close")
-    if cell.status == "red":
+    if status == "red":
         return pgettext("kpi status", "Missed")
-    if cell.value is None:
-        return gettext("No value yet")
-    return gettext("No target")
+    return gettext("No target") if has_value else gettext("No value yet")
 
 
 @register.simple_tag
 def kpi_status(cell: Any) -> SafeString:
-    return format_html('<span class="badge badge-{}">{}</span>', cell.status or "grey",
-                       status_text(cell))  # fmt: skip
+    text = status_text(cell.status, has_value=cell.value is not None)
+    return format_html('<span class="badge badge-{}">{}</span>', cell.status or "grey", text)
 
 
 @register.filter
@@ -46,16 +46,9 @@ def _badges() -> dict[tuple[str | None, bool], str]:
     out = {}
     for status in ("green", "amber", "red", None):
         for has_value in (True, False):
-            probe = _Probe(status, 1 if has_value else None)
-            out[(status, has_value)] = (
-                f'<span class="badge badge-{status or "grey"}">{escape(status_text(probe))}</span>'
-            )
+            text = escape(status_text(status, has_value=has_value))
+            out[(status, has_value)] = f'<span class="badge badge-{status or "grey"}">{text}</span>'
     return out
-
-
-class _Probe:
-    def __init__(self, status: str | None, value: object) -> None:
-        self.status, self.value = status, value
 
 
 @register.simple_tag
@@ -66,7 +59,7 @@ def kpi_score_rows(rows: list[Any], ws: str) -> SafeString:
     library's html.escape: what Django's escape() calls, without its lazy-text check."""
     if not rows:
         return mark_safe("")
-    detail = reverse("kpis_detail", kwargs={"ws": ws, "kpi_id": 0}).rsplit("/0/", 1)
+    detail = id_url("kpis_detail", ws, "kpi_id")
     month = reverse("kpis_month", kwargs={"ws": ws, "kpi_id": 0, "month": "2000-01"})
     month_head, month_tail = month.rsplit("/0/months/2000-01/", 1)
     heading = gettext("heading for %(pace)s")
@@ -87,7 +80,7 @@ def kpi_score_rows(rows: list[Any], ws: str) -> SafeString:
             share = f'<br><span class="muted small">{html_escape(text)}</span>'
         comment = html_escape(Truncator(cell.comment).chars(140)) if cell.comment else ""
         html.append(
-            f'<tr><td><a class="kpi-name" href="{detail[0]}/{kpi.pk}/{detail[1]}">'
+            f'<tr><td><a class="kpi-name" href="{detail(kpi.pk)}">'
             f"{html_escape(kpi.name)}</a></td>"
             f"<td>{badges[(cell.status, cell.value is not None)]}</td>"
             f"<td>{html_escape(row.owner or '–')}</td>"

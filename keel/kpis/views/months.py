@@ -43,8 +43,9 @@ def year(request: HttpRequest, ws: str, kpi_id: int, year: int) -> HttpResponse:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404
     targets = has_perm(actor, "kpis.manage")
-    values = can_enter_values(actor, kpi) and not kpi.is_computed
-    if not (targets or can_enter_values(actor, kpi)):
+    enters = can_enter_values(actor, kpi)
+    values = enters and not kpi.is_computed
+    if not (targets or enters):
         raise PermissionDenied
     rows = selectors.year_months(kpi=kpi, year=year)
     form = YearGridForm(request.POST or None, year=year, rows=rows, targets=targets,
@@ -100,8 +101,9 @@ def month(request: HttpRequest, ws: str, kpi_id: int, month: str) -> HttpRespons
     row = KpiMonth.objects.filter(kpi=kpi, month=first_day).select_related(
         "value_set_by__user").first()  # fmt: skip
     targets = has_perm(actor, "kpis.manage")
-    values = can_enter_values(actor, kpi) and not kpi.is_computed
-    may_edit = targets or can_enter_values(actor, kpi)
+    enters = can_enter_values(actor, kpi)
+    values = enters and not kpi.is_computed
+    may_edit = targets or enters
     initial = {"target": plain(row.target), "value": plain(row.value),
                "comment": row.comment} if row else {}  # fmt: skip
     form = MonthForm(request.POST or None, initial=initial, targets=targets, values=values)
