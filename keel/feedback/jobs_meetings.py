@@ -1,7 +1,8 @@
 """Meeting preparation (every hour, registered in wiring.py): for each active series meeting
-within the next seven days, create the meeting row (carrying the unresolved agenda items over)
-and tell its attendees once. Idempotent: the row is unique per occurrence and
-`Meeting.reminded_at` records the notice."""
+within the next seven days, create the meeting row (carrying the unresolved agenda items over),
+pull what the agenda feeds bring (again every hour: a monthly review gets last month's missed
+KPIs once that month is over) and tell its attendees once. Idempotent: the row is unique per
+occurrence, a fed item is unique per meeting and `Meeting.reminded_at` records the notice."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def meeting_soon_title(params: Any) -> str:
 
 def prepare_series(series: Any, now: datetime) -> int:
     """Prepare one series' next meeting; returns how many attendees were told."""
-    from keel.feedback import meeting_times
+    from keel.feedback import agenda_feeds, meeting_times
     from keel.feedback.models import Meeting
     from keel.feedback.services.agenda import next_meeting
     from keel.feedback.services.meeting_people import attendees_of
@@ -44,6 +45,7 @@ def prepare_series(series: Any, now: datetime) -> int:
     meeting = next_meeting(series=series, now=now)
     if meeting is None:
         return 0
+    agenda_feeds.pull_into(meeting, now=now)
     told = 0
     with transaction.atomic():
         claimed = Meeting.objects.filter(pk=meeting.pk, reminded_at__isnull=True).update(

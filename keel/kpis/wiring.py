@@ -37,6 +37,9 @@ def connect() -> None:
     from keel.core.audit import register_action_labels
     from keel.core.scheduler import every
     from keel.core.seeding import register_demo_seeder
+    from keel.feedback.agenda_feeds import register_agenda_feed
+    from keel.feedback.models import AgendaSource
+    from keel.kpis.agenda import missed_kpis, render_missed
     from keel.kpis.demo import seed_demo_kpis
     from keel.kpis.jobs import compute_kpis
     from keel.kpis.offboarding import hand_over_kpis, preview_kpis
@@ -47,6 +50,7 @@ def connect() -> None:
     register_action_labels(KPIS_ACTION_LABELS)
     register_seat_ownership("kpis.kpis", _("KPIs"), seat_kpis)
     every(24 * 3600, compute_kpis)
+    register_agenda_feed(AgendaSource.KPI, pull=missed_kpis, render=render_missed)
     register_offboarding_step(
         "kpis.owned", _("KPIs they answer for"), hand_over_kpis, preview=preview_kpis,
         receiver=Receiver.PERSON, empty_label=_("Nobody: the managers look after it"),

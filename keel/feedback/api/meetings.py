@@ -234,7 +234,7 @@ def _meeting_out(viewer: Membership, meeting: Meeting) -> dict[str, Any]:
         "agenda": [
             {
                 "id": r.item.pk,
-                "text": r.item.text,
+                "text": r.text,
                 "source": r.item.source,
                 "resolved": r.item.resolved_at is not None,
                 "answer_text": r.answer_text,

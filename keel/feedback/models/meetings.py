@@ -172,11 +172,23 @@ class AgendaItem(WorkspaceScoped):
     task = models.ForeignKey(
         Task, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # An item an agenda feed pulled in (keel/feedback/agenda_feeds.py): the id of what it
+    # refers to (a KPI's: a plain integer, as feedback may not point at an app above it) and
+    # plain figures and codes, worded in the reader's language when read.
+    ref_id = models.PositiveBigIntegerField(null=True, blank=True)
+    ref_data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "source", "ref_id"],
+                condition=Q(ref_id__isnull=False),
+                name="feedback_agenda_ref_once",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.text

@@ -3,7 +3,9 @@
 Times are computed in UTC and shown in the reader's zone; beside a meeting's time each
 attendee's own local time is listed ("Ana (Manila) 16:00") for teams with remote assistants.
 A flagged answer on the agenda shows its text only to readers allowed by
-`access.can_read_private`; the others see the item's own words.
+`access.can_read_private`; the others see the item's own words. An item a feed pulled in (a
+KPI that missed) is worded by its feed in the reader's language, or hidden from a reader who
+may not see what it refers to.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from django.utils import timezone
 
 from keel.core.mail import reader_timezone
 from keel.core.models import Membership
-from keel.feedback import meeting_times
+from keel.feedback import agenda_feeds, meeting_times
 from keel.feedback.access import can_read_private
 from keel.feedback.models import ActionItem, AgendaItem, Meeting, MeetingSeries
 from keel.feedback.services.meeting_people import (
@@ -218,6 +220,8 @@ class AgendaRow:
     answer_text: str  # "" when there is none or the viewer may not read it
     answer_author: str
     can_delete: bool
+    text: str = ""  # the item as the reader reads it (a fed item worded by its feed)
+    url: str = ""  # where a fed item's figures come from (the KPI's month)
 
 
 @dataclass(frozen=True)
@@ -257,8 +261,12 @@ def agenda_rows(viewer: Membership, meeting: Meeting, *, manage: bool) -> list[A
         .order_by("position", "id")
     )
     allowed: dict[int, bool] = {}
+    fed = agenda_feeds.shown(viewer, items)
     rows = []
     for item in items:
+        wording = fed.get(item.pk, agenda_feeds.Shown(item.text))
+        if wording is None:
+            continue  # the reader may not see what it refers to
         text, author = "", ""
         answer = item.answer
         if answer is not None:
@@ -267,7 +275,8 @@ def agenda_rows(viewer: Membership, meeting: Meeting, *, manage: bool) -> list[A
                 allowed[writer.pk] = can_read_private(viewer, writer)
             if allowed[writer.pk]:
                 text, author = answer.text, writer.user.display_name
-        rows.append(AgendaRow(item, text, author, manage or item.added_by_id == viewer.pk))
+        rows.append(AgendaRow(item, text, author, manage or item.added_by_id == viewer.pk,
+                              wording.text, wording.url))  # fmt: skip
     return rows
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from keel.core.permissions import has_perm
 from keel.core.services import AuditContext, audit_event, same_workspace
+from keel.feedback import agenda_feeds
 from keel.feedback.models import ActionItem, AgendaItem, Meeting, MeetingSeries
 from keel.feedback.services.meeting_people import may_take_part
 from keel.feedback.services.meeting_project import meetings_project
@@ -125,6 +126,9 @@ def agenda_item_to_task(
     same_workspace(actor, item)
     if item.task_id is not None:
         raise ValidationError({"item": _("This item already has a task.")})
+    if not title and item.ref_id is not None:  # a fed item: its words in the actor's language
+        wording = agenda_feeds.shown(actor, [item]).get(item.pk)
+        title = wording.text if wording is not None else ""
     return action_item_create(
         actor=actor,
         meeting=item.meeting,

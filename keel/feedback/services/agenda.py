@@ -2,8 +2,9 @@
 
 `next_meeting` is the one place a meeting row is created for an upcoming occurrence: it
 carries the previous meeting's unresolved items over (once: an item that was already carried
-is not carried again) and, for a Monthly review, adds the standing agenda. The unique
-(series, starts_at) constraint makes it safe to call from pages, the API and the job at once.
+is not carried again) and, for a Monthly review, adds the standing agenda and what the agenda
+feeds bring (agenda_feeds.py: the KPIs that missed). The unique (series, starts_at) constraint
+makes it safe to call from pages, the API and the job at once.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from keel.core.services import AuditContext, audit_event, next_position, same_workspace
 from keel.core.validators import clean_line
-from keel.feedback import meeting_times
+from keel.feedback import agenda_feeds, meeting_times
 from keel.feedback.models import AgendaItem, AgendaSource, Meeting, MeetingKind, MeetingSeries
 from keel.feedback.services.meeting_people import is_paused, may_manage, may_take_part
 from keel.feedback.templates_builtin import monthly_review_agenda
@@ -61,6 +62,7 @@ def meeting_at(*, series: MeetingSeries, starts_at: datetime) -> Meeting:
         )
         if created:
             _prepare_agenda(meeting)
+            agenda_feeds.pull_into(meeting, now=timezone.now())
     return meeting
 
 
@@ -85,6 +87,8 @@ def _prepare_agenda(meeting: Meeting) -> None:
         for item in open_items:
             if item.added_by_id is None and item.text in standing:
                 continue  # the standing agenda comes back anyway
+            if item.ref_id is not None:
+                continue  # a feed's item: the feed brings this meeting's own (fresh figures)
             new.append(
                 AgendaItem(
                     workspace_id=meeting.workspace_id,
