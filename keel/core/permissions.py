@@ -80,6 +80,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # level, keel/kpis/access.py. Assistants and guests see no KPI.
     "kpis.view": STAFF,
     "kpis.manage": MANAGERS,
+    # Chat webhooks post the shop's news outside Keel and hold the chats' tokens: admins.
+    "chat.manage": ADMINS,
 }
 
 

@@ -16,3 +16,20 @@ def prune_read_notifications(days: int = 180) -> int:
     cutoff = timezone.now() - timedelta(days=days)
     deleted, _ = Notification.objects.filter(read_at__isnull=False, created_at__lt=cutoff).delete()
     return deleted
+
+
+@task()
+def deliver_chat(delivery_ids: list[int]) -> int:
+    """Send queued chat messages (ids only: the text is rendered and the webhook unsealed
+    here). Safe to run twice: a sent or claimed delivery is skipped."""
+    from keel.notifications.services.chat_delivery import deliver
+
+    return sum(deliver(pk) for pk in delivery_ids)
+
+
+@task()
+def retry_chat_deliveries() -> int:
+    """Periodic: retry the chat messages whose next attempt has come."""
+    from keel.notifications.services.chat_delivery import retry_due
+
+    return retry_due()

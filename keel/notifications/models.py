@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -67,3 +68,87 @@ class NotificationPreference(WorkspaceScoped):
 
     def __str__(self) -> str:
         return f"{self.membership} {self.kind}"
+
+
+# --- chat delivery ----------------------------------------------------------------------------
+
+
+class ChatProvider(models.TextChoices):
+    """Incoming-webhook formats Keel speaks (keel.notifications.chat_formats)."""
+
+    SLACK = "slack", _("Slack (or a Slack-compatible chat)")
+    FEISHU = "feishu", _("Feishu / Lark")
+    DINGTALK = "dingtalk", _("DingTalk")
+    WECOM = "wecom", _("WeCom")
+
+
+class ChatWebhook(WorkspaceScoped):
+    """A chat's incoming webhook: the workspace's, or one group's (its team chat).
+
+    The webhook URL carries the chat's token and the signing secret signs each message, so
+    both are sealed with keel.core.crypto (the associated data names the workspace, the
+    webhook and the field); pages show only `url_hint`. Messages are written in `language`:
+    a chat has many readers, so the channel, not a person, chooses it.
+    """
+
+    name = models.CharField(_("name"), max_length=80)
+    provider = models.CharField(_("chat"), max_length=12, choices=ChatProvider.choices)
+    group = models.ForeignKey(
+        "accounts.Group", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="chat_webhooks", verbose_name=_("group"),
+    )  # fmt: skip
+    url_sealed = models.TextField()
+    url_hint = models.CharField(max_length=120)
+    secret_sealed = models.TextField(blank=True)
+    topics = models.JSONField(default=list)  # chat topic keys (notifications.chat_topics)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_by = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    last_error_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("chat webhook")
+        verbose_name_plural = _("chat webhooks")
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ChatDeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to send")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class ChatDelivery(WorkspaceScoped):
+    """One message for one webhook. It holds the topic and plain parameters (names, codes,
+    numbers — never a secret, never translated text): the text is rendered when it is sent,
+    in the webhook's language. A failed attempt is retried with a growing delay."""
+
+    webhook = models.ForeignKey(ChatWebhook, on_delete=models.CASCADE, related_name="deliveries")
+    topic = models.CharField(max_length=64)
+    params = models.JSONField(default=dict, blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    status = models.CharField(
+        max_length=8, choices=ChatDeliveryStatus.choices, default=ChatDeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["webhook", "-created_at"], name="chat_delivery_history"),
+            models.Index(fields=["status", "next_attempt_at"], name="chat_delivery_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic} → {self.webhook_id}"

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from keel.accounts import events
 from keel.core.models import Membership, Role
-from keel.notifications.services import notify
+from keel.notifications.services import chat_post, notify
 from keel.ui.nav import front_url
 
 
@@ -48,6 +48,11 @@ def role_changed(
 def group_sent(
     *, actor: Membership, group: Any, subject: str, recipients: list[Membership]
 ) -> None:
+    url = reverse("group_detail", kwargs={"ws": group.workspace.slug, "pk": group.pk})
+    # The group's own chat hears it once (its members would otherwise see it once each).
+    chat_post(workspace=group.workspace, topic="group.message", url=url, group_ids=[group.pk],
+              params={"actor": actor.user.display_name, "group": group.name,
+                      "subject": subject})  # fmt: skip
     for recipient in recipients:
         if recipient.pk == actor.pk:
             continue
@@ -55,7 +60,7 @@ def group_sent(
             recipient=recipient,
             kind="group.message",
             params={"group": group.name, "subject": subject},
-            url=reverse("group_detail", kwargs={"ws": group.workspace.slug, "pk": group.pk}),
+            url=url,
         )
 
 

@@ -263,6 +263,9 @@ KEEL_DEMO_PASSWORD = env.str("KEEL_DEMO_PASSWORD", default="")
 KEEL_BASE_URL = env.str(
     "KEEL_BASE_URL", default=f"http://127.0.0.1:{env.str('KEEL_PORT', default='8000')}"
 ).rstrip("/")
+# Chat webhooks (keel/notifications/chat_formats.py) post only to public addresses unless this
+# is on: a shop whose Mattermost or Rocket.Chat runs on its own network turns it on.
+KEEL_CHAT_ALLOW_PRIVATE_HOSTS = env.bool("KEEL_CHAT_ALLOW_PRIVATE_HOSTS", default=False)
 KEEL_INVITATION_DAYS = 7
 KEEL_API_PAGE_SIZE = 50
 # Largest task attachment accepted (bytes); uploads also pass a type allowlist.

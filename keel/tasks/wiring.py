@@ -50,11 +50,24 @@ def assigned_title(params: Mapping[str, Any]) -> str:
     return str(_("{actor} assigned you {task}")).format(**params)
 
 
+def chat_status_update(params: Mapping[str, Any]) -> Any:
+    """A project's progress update in a team chat, in the chat's language."""
+    from keel.notifications.chat_topics import ChatText
+    from keel.tasks.models import ProgressStatus
+
+    status = str(ProgressStatus(params["status"]).label)
+    title = str(_("{actor} posted an update on {project}: {status}")).format(
+        actor=params["actor"], project=params["project"], status=status
+    )
+    return ChatText(title, (params["text"],) if params.get("text") else ())
+
+
 def connect() -> None:
     from keel.accounts.offboarding import Receiver, register_offboarding_step
     from keel.core.audit import register_action_labels
     from keel.core.scheduler import every
     from keel.core.seeding import register_demo_seeder, register_large_seeder
+    from keel.notifications.chat_topics import register_chat_topic
     from keel.notifications.kinds import register_kind
     from keel.org.ownership import register_seat_ownership
     from keel.search.registry import register_search_provider
@@ -66,6 +79,11 @@ def connect() -> None:
     from keel.tasks.services.occurrences import on_task_completed
     from keel.ui.nav import NavItem, register_nav
 
+    register_chat_topic("tasks.status_update", _("Projects' progress updates"),
+                        render=chat_status_update)  # fmt: skip
+    register_chat_topic("task.mentioned", _("Mentions on tasks"),
+                        title=_("{actor} mentioned {recipient} on {task}"), group_scoped=True,
+                        default=False)  # fmt: skip
     register_kind("task.assigned", _("A task was assigned to you"), render=assigned_title,
                   in_app=True, email=True)  # fmt: skip
     register_kind("task.mentioned", _("Someone mentioned you"),

@@ -26,7 +26,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from keel.core.models import Membership, Role
-from keel.wiki.models import LEVEL_RANK, Grant, Page, Space
+from keel.wiki.models import LEVEL_RANK, Grant, Page, Space, SpaceKind, StaffLevel
 
 ADMIN_ROLES = frozenset({Role.OWNER, Role.ADMIN})
 STAFF_ROLES = frozenset({Role.OWNER, Role.ADMIN, Role.MANAGER, Role.MEMBER})
@@ -297,3 +297,23 @@ def visible_scopes(membership: Membership) -> set[str]:
         if can(level if level == MANAGE else _min(level, cap), READ):
             scopes.add(f"page:{pk}")
     return scopes
+
+
+def open_to_staff(page: Page) -> bool:
+    """Whether every staff member may read `page`: its space is not a group's private one,
+    staff have access to it, and neither the page nor a page above it is restricted. Only
+    such pages are named in a team chat (notifications.chat_topics)."""
+    space = page.space
+    if space.kind == SpaceKind.PRIVATE or space.staff_level == StaffLevel.NONE:
+        return False
+    rows = Page.objects.filter(space_id=page.space_id).values_list("pk", "parent_id", "restricted")
+    tree = {pk: (parent, restricted) for pk, parent, restricted in rows}
+    current: int | None = page.pk
+    seen: set[int] = set()
+    while current is not None and current not in seen:
+        seen.add(current)
+        parent, restricted = tree.get(current, (None, False))
+        if restricted or (current == page.pk and page.restricted):
+            return False
+        current = parent
+    return True

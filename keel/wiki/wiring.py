@@ -5,7 +5,8 @@ Each part of the wiki adds its registrations in its own block below.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -43,12 +44,28 @@ def _seed_large(workspace: Workspace) -> None:
 REVIEW_CHECK_EVERY = 60 * 60  # hourly: a page due today gets its task the same morning
 
 
+def chat_review_due(params: Mapping[str, Any]) -> Any:
+    """A page due for review, in a team chat: the date in the chat's language."""
+    from datetime import date
+
+    from django.utils.formats import date_format
+
+    from keel.notifications.chat_topics import ChatText
+
+    due = date_format(date.fromisoformat(params["due"]), "DATE_FORMAT")
+    lines = [str(_("Due {date}")).format(date=due)]
+    if params.get("owner"):
+        lines.append(str(_("Owner: {name}")).format(name=params["owner"]))
+    return ChatText(str(_("{page} is due for review")).format(page=params["page"]), tuple(lines))
+
+
 def connect() -> None:
     from keel.accounts import events
     from keel.accounts.offboarding import Receiver, register_offboarding_step
     from keel.core.audit import register_action_labels
     from keel.core.scheduler import every
     from keel.core.seeding import register_demo_seeder, register_large_seeder
+    from keel.notifications.chat_topics import register_chat_topic
     from keel.notifications.kinds import register_kind
     from keel.org.ownership import register_seat_ownership
     from keel.search.registry import register_search_provider
@@ -61,6 +78,10 @@ def connect() -> None:
     from keel.wiki.starter import on_workspace_created
 
     register_action_labels(AUDIT_LABELS)
+    register_chat_topic("wiki.review_due", _("Wiki pages due for review"), render=chat_review_due)
+    register_chat_topic("wiki.mentioned", _("Mentions in the wiki"),
+                        title=_("{actor} mentioned {recipient} on the wiki page {page}"),
+                        group_scoped=True, default=False)  # fmt: skip
     register_kind("wiki.mentioned", _("Someone mentioned you in the wiki"),
                   title=_("{actor} mentioned you on the wiki page {page}"), in_app=True,
                   email=True)  # fmt: skip

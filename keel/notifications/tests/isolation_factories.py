@@ -18,6 +18,15 @@ def _notification(ws: Workspace) -> Any:
     )
 
 
+def _webhook(ws: Workspace) -> Any:
+    from keel.notifications.models import ChatWebhook
+
+    return ChatWebhook.objects.create(workspace=ws, name="Probe", provider="slack",
+                                      url_sealed="", url_hint="probe", topics=["group.message"],
+                                      language="en")  # fmt: skip
+
+
 def register_isolation_factories() -> None:
+    register_isolation_factory("webhook_id", _webhook)
     register_isolation_factory("notifications.notification", _notification)
     register_isolation_factory("pk@notification_read", _notification)

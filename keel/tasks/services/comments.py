@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 from keel.core.models import Membership
 from keel.core.permissions import MANAGERS
 from keel.core.services import AuditContext, same_workspace
-from keel.notifications.services import notify
+from keel.notifications.services import chat_notify, notify
 from keel.tasks.access import can_see_project, require_edit_in_project
 from keel.tasks.markdown import render_markdown
-from keel.tasks.models import Comment, Task, TaskFollower
+from keel.tasks.models import Comment, Task, TaskFollower, Visibility
 from keel.tasks.services._common import display_name, task_path
 from keel.tasks.services.task_fields import add_followers
 
@@ -81,8 +81,11 @@ def comment_create(
     url = task_path(task)
     params = {"actor": display_name(actor), "task": str(task)}
     preview = plain_mentions(body)[:500]
+    public = task.project.visibility == Visibility.WORKSPACE  # a chat never hears of the rest
     for person in mentioned:
         notify(recipient=person, kind="task.mentioned", params=params, body=preview, url=url)
+        if public:
+            chat_notify(recipient=person, kind="task.mentioned", params=params, url=url)
     skip = {actor.pk} | {m.pk for m in mentioned}
     followers = (
         Membership.objects.active()

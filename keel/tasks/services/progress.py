@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,10 +26,11 @@ from keel.accounts.services import group_send
 from keel.core.mail import absolute_url
 from keel.core.permissions import require
 from keel.core.services import AuditContext, audit_event, same_workspace
+from keel.notifications.services import chat_post
 from keel.tasks import selectors
 from keel.tasks.access import can_see_project, require_edit_in_project
 from keel.tasks.markdown import render_markdown
-from keel.tasks.models import ProgressStatus, Project, Status, StatusUpdate, Task
+from keel.tasks.models import ProgressStatus, Project, Status, StatusUpdate, Task, Visibility
 from keel.tasks.services._common import display_name, workspace_tz
 
 if TYPE_CHECKING:
@@ -43,6 +45,7 @@ PERIOD_LABELS = {
 }
 LIST_LIMIT = 50  # rows per list in a summary; the total is shown beside it
 MAX_TEXT = 10_000
+CHAT_EXCERPT = 300  # of a status update's text, in a chat message
 
 
 # --- Status updates -------------------------------------------------------------------------
@@ -75,6 +78,13 @@ def status_update_create(
             text_html=render_markdown(text),
         )  # fmt: skip
         audit_event(actor, "project.status_posted", project, context, status=status)
+        if project.visibility == Visibility.WORKSPACE:
+            # Only what every member may read goes to a chat; a members-only project stays in Keel.
+            chat_post(workspace=actor.workspace, topic="tasks.status_update",
+                      url=reverse("project_updates", kwargs={"ws": actor.workspace.slug,
+                                                             "project_id": project.pk}),
+                      params={"actor": display_name(actor), "project": project.name,
+                              "status": status, "text": text[:CHAT_EXCERPT]})  # fmt: skip
     return update
 
 

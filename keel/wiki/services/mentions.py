@@ -10,8 +10,8 @@ from __future__ import annotations
 from django.urls import reverse
 
 from keel.core.models import Membership
-from keel.notifications.services import notify
-from keel.wiki.access import READ, can, page_level, reader_for
+from keel.notifications.services import chat_notify, notify
+from keel.wiki.access import READ, can, open_to_staff, page_level, reader_for
 from keel.wiki.markdown import mention_names
 from keel.wiki.models import Page
 
@@ -36,7 +36,9 @@ def notify_new_mentions(*, actor: Membership, page: Page, old_body: str, new_bod
     for person in _members_named(page, added):
         if person.pk == actor.pk or not can(page_level(reader_for(person), page), READ):
             continue
-        notify(recipient=person, kind="wiki.mentioned",
-               params={"actor": actor.user.display_name, "page": page.title}, url=url)  # fmt: skip
+        params = {"actor": actor.user.display_name, "page": page.title}
+        notify(recipient=person, kind="wiki.mentioned", params=params, url=url)
+        if open_to_staff(page):
+            chat_notify(recipient=person, kind="wiki.mentioned", params=params, url=url)
         told += 1
     return told

@@ -21,9 +21,10 @@ from django.utils.translation import gettext as _
 from keel.core.mail import absolute_url
 from keel.core.models import Membership, Workspace
 from keel.core.services import AuditContext, audit_event, same_workspace
+from keel.notifications.services import chat_post
 from keel.org.resolution import workspace_fallback
 from keel.tasks.models import Project, Status, Task
-from keel.wiki.access import EDIT, require_page
+from keel.wiki.access import EDIT, open_to_staff, require_page
 from keel.wiki.models import Page
 
 REVIEW_PROJECT_KEYS = ("WIKI", "WIKIR", "WREV", "KB")
@@ -83,6 +84,12 @@ def create_review_task(page: Page) -> Task | None:
     )  # fmt: skip
     page.review_task = task
     page.save(update_fields=["review_task", "updated_at"])
+    if open_to_staff(page):
+        holder = task.assignee.user.display_name if task.assignee is not None else ""
+        chat_post(workspace=page.workspace, topic="wiki.review_due",
+                  url=reverse("wiki_page", kwargs={"ws": page.workspace.slug, "page_id": page.pk}),
+                  params={"page": page.title, "owner": holder,
+                          "due": page.review_due.isoformat()})  # fmt: skip
     return task
 
 
