@@ -35,8 +35,9 @@ class ChatWebhookForm(forms.Form):
     remove_secret = forms.BooleanField(label=_("Remove the signing secret"), required=False)
     group = forms.TypedChoiceField(label=_("Whose chat"), coerce=int, required=False,
                                    empty_value=None)  # fmt: skip
-    topics = forms.MultipleChoiceField(label=_("Post"), widget=forms.CheckboxSelectMultiple,
-                                       required=False)  # the service says what is missing
+    topics = forms.MultipleChoiceField(
+        label=_("Post"), widget=forms.CheckboxSelectMultiple, required=False
+    )  # the service says what is missing
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES,
                                  help_text=_("Keel writes its messages in this chat in this "
                                              "language."))  # fmt: skip

@@ -91,14 +91,14 @@ def fake_chat(*, secret: str = "", status: int = 200) -> Iterator[FakeChat]:
     chat = FakeChat(secret=secret, status=status)
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        def do_POST(self) -> None:
             raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             try:
                 body = json.loads(raw.decode())
             except ValueError:
                 body = {}
-            chat.received.append({"path": self.path, "body": body,
-                                  "content_type": self.headers.get("Content-Type", "")})  # fmt: skip
+            kind = self.headers.get("Content-Type", "")
+            chat.received.append({"path": self.path, "body": body, "content_type": kind})
             code, answer = (chat.status, "down") if chat.status != 200 else _answer(
                 chat, self.path, body)  # fmt: skip
             data = answer.encode() if isinstance(answer, str) else json.dumps(answer).encode()

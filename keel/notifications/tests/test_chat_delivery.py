@@ -101,7 +101,7 @@ def test_signatures_match_the_chats_recipes() -> None:
 
 
 def test_wecom_messages_are_cut_to_its_limit() -> None:
-    url, body = chat_formats.build_request(
+    _url, body = chat_formats.build_request(
         provider="wecom", url="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k",
         secret="", title="标题", lines=["长" * 3000], link="https://keel.example/x",
         link_label="打开", language="zh-hans", now=0,
@@ -175,8 +175,9 @@ def test_a_delivery_is_sent_once_even_if_two_workers_try(
         post(admin, django_capture_on_commit_callbacks)
         pk = ChatDelivery.objects.get().pk
         assert deliver(pk) is False  # already sent by the job
+        held = timezone.now() + timedelta(minutes=1)
         ChatDelivery.objects.filter(pk=pk).update(status=ChatDeliveryStatus.PENDING,
-                                                  claimed_until=timezone.now() + timedelta(minutes=1))  # fmt: skip
+                                                  claimed_until=held)  # fmt: skip
         assert deliver(pk) is False  # another worker holds the claim
     assert len(chat.received) == 1
 
@@ -288,8 +289,9 @@ def test_group_topics_reach_the_groups_chat_and_the_workspaces(
         connect(admin, "slack", chat.url("slack"), name="Other topics",
                 topics=["tasks.status_update"])  # fmt: skip
         with django_capture_on_commit_callbacks(execute=True):
-            sent = chat_post(workspace=admin.workspace, topic="group.message", group_ids=[ours.pk],
-                             params={"actor": "A", "group": "Purchasing", "subject": "Hi"})  # fmt: skip
+            params = {"actor": "A", "group": "Purchasing", "subject": "Hi"}
+            sent = chat_post(workspace=admin.workspace, topic="group.message",
+                             group_ids=[ours.pk], params=params)  # fmt: skip
     assert sent == 2
     assert set(ChatDelivery.objects.values_list("webhook_id", flat=True)) == {
         whole.pk,

@@ -11,8 +11,8 @@ from keel.notifications.chat_topics import render_chat
 from keel.notifications.models import ChatDelivery
 from keel.notifications.tests.chat_support import connect_chat
 from keel.tasks import services
-from keel.tasks.services.progress import status_update_create
 from keel.tasks.models import Visibility
+from keel.tasks.services.progress import status_update_create
 from keel.tasks.tests.factories import TaskFactory
 
 pytestmark = pytest.mark.django_db
