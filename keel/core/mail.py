@@ -9,6 +9,7 @@ backend named by KEEL_DELIVERY_EMAIL_BACKEND (SMTP from EMAIL_URL, files in deve
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import uuid
@@ -16,6 +17,8 @@ import zoneinfo
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import timedelta
+from email import encoders
+from email.mime.base import MIMEBase
 from functools import partial
 from typing import Any
 
@@ -43,6 +46,7 @@ def message_to_dict(message: EmailMessage) -> dict[str, Any]:
         "alternatives": [
             [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
         ],
+        **attachments_to_dict(message),  # kpis: inline images (issue 16)
     }
 
 
@@ -60,7 +64,56 @@ def message_from_dict(data: dict[str, Any]) -> EmailMultiAlternatives:
     )
     for content, mimetype in data["alternatives"]:
         message.attach_alternative(content, mimetype)
+    attachments_from_dict(message, data)  # kpis: inline images (issue 16)
     return message
+
+
+# --- kpis: inline images (issue 16) ------------------------------------------------------------
+# The monthly scorecard email carries its charts as PNG parts with a Content-ID
+# (multipart/related), so attachments travel through the queue too: base64 in the sealed
+# payload (a scorecard's charts are a few kilobytes each; docs/kpis.md). A payload queued
+# before this has no "attachments" key and opens as before.
+_PART_HEADERS_SET_BY_MIME = {"content-type", "mime-version", "content-transfer-encoding"}
+
+
+def attachments_to_dict(message: EmailMessage) -> dict[str, Any]:
+    items = []
+    for item in message.attachments:
+        if isinstance(item, MIMEBase):
+            headers = [[k, str(v)] for k, v in item.items()
+                       if k.lower() not in _PART_HEADERS_SET_BY_MIME]  # fmt: skip
+            raw = item.get_payload(decode=True)
+            if not isinstance(raw, bytes):
+                raise TypeError("Only single-part MIME attachments can be queued.")
+            items.append({"type": item.get_content_type(), "headers": headers,
+                          "data": base64.b64encode(raw).decode("ascii")})  # fmt: skip
+        else:
+            filename, content, mimetype = item
+            raw = content.encode("utf-8") if isinstance(content, str) else content
+            items.append({"type": mimetype, "filename": filename,
+                          "data": base64.b64encode(raw).decode("ascii")})  # fmt: skip
+    if not items:
+        return {}
+    return {"attachments": items, "mixed_subtype": message.mixed_subtype}
+
+
+def attachments_from_dict(message: EmailMessage, data: dict[str, Any]) -> None:
+    for item in data.get("attachments", []):
+        raw = base64.b64decode(item["data"])
+        if "headers" in item:
+            maintype, subtype = item["type"].split("/", 1)
+            part = MIMEBase(maintype, subtype)
+            part.set_payload(raw)
+            encoders.encode_base64(part)
+            for name, value in item["headers"]:
+                part[name] = value
+            message.attach(part)
+        else:
+            message.attach(item["filename"], raw, item["type"])
+    message.mixed_subtype = data.get("mixed_subtype", "mixed")
+
+
+# --- end kpis: inline images
 
 
 # --- Job payload secrecy: queued messages are sealed with the master key (docs/security.md) ---

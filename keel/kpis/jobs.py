@@ -1,4 +1,5 @@
-"""KPI jobs: compute the KPIs Keel measures itself (nightly, and when one is created).
+"""KPI jobs: compute the KPIs Keel measures itself (nightly, and when one is created), then
+email last month's scorecard on the first working day of the month (and on "Send now").
 
 Idempotent: a run writes the same figures again and changes nothing when nothing moved.
 """
@@ -42,7 +43,41 @@ def compute_kpis(workspace_id: int | None = None, kpi_ids: list[int] | None = No
 
     ids = [workspace_id] if workspace_id else list(
         Workspace.objects.order_by("pk").values_list("pk", flat=True))  # fmt: skip
-    return sum(compute_workspace(ws, kpi_ids, months) for ws in ids)
+    changed = sum(compute_workspace(ws, kpi_ids, months) for ws in ids)
+    if workspace_id is None and kpi_ids is None:  # the nightly run: then the monthly email
+        transaction.on_commit(send_scorecards.enqueue)
+    return changed
+
+
+@task()
+def send_scorecards(workspace_id: int | None = None) -> int:
+    """After the nightly computation: last month's scorecard by email to each workspace
+    whose first working day of the month has come and that has not had it yet (once per
+    workspace and month: services.scorecard_mail). Returns how many members got one."""
+    from keel.core.models import Workspace
+    from keel.kpis.services.scorecard_mail import scorecard_send_due
+
+    workspaces = Workspace.objects.order_by("pk")
+    if workspace_id is not None:
+        workspaces = workspaces.filter(pk=workspace_id)
+    return sum(scorecard_send_due(workspace=ws) for ws in workspaces)
+
+
+@task()
+def send_scorecard(workspace_id: int, month: str) -> int:
+    """A manager's "Send now": `month` ("2026-11") to the workspace's recipients (the
+    service checked the permission and the pace, and recorded the send)."""
+    from datetime import date
+
+    from keel.core.models import Workspace
+    from keel.kpis.models import ScorecardSend
+    from keel.kpis.scorecard_mail import deliver
+
+    workspace = Workspace.objects.get(pk=workspace_id)
+    first = date.fromisoformat(f"{month}-01")
+    sent = deliver(workspace=workspace, month=first)
+    ScorecardSend.objects.filter(workspace=workspace, month=first).update(recipients=sent)
+    return sent
 
 
 def compute_kpis_later(*, workspace_id: int, kpi_ids: list[int]) -> None:

@@ -158,3 +158,24 @@ class KpiMonth(WorkspaceScoped):
 
     def __str__(self) -> str:
         return f"{self.kpi_id} {self.month:%Y-%m}"
+
+
+class ScorecardSend(WorkspaceScoped):
+    """The month whose scorecard was emailed (kpis.scorecard_mail): one row per workspace and
+    month makes the monthly job send once, however often it runs, and paces "Send now"."""
+
+    month = models.DateField(_("month"))  # the first day of the month the scorecard is for
+    sent_at = models.DateTimeField()
+    sent_by = models.ForeignKey(
+        Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )  # nobody: the monthly job
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("scorecard sent")
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "month"], name="kpi_scorecard_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.workspace_id} {self.month:%Y-%m}"

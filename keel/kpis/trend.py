@@ -5,6 +5,7 @@ thousands so the axis stays readable; the table beside the chart keeps the exact
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -13,7 +14,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from keel.kpis.selectors import KpiHistory
+from keel.kpis.selectors import Cell, KpiHistory
 from keel.ui.charts import Series, line_chart
 
 THOUSANDS_FROM = 10_000
@@ -54,43 +55,65 @@ def in_thousands(history: KpiHistory) -> bool:
     return max((abs(n) for n in _numbers(history)), default=0.0) >= THOUSANDS_FROM
 
 
-def trend_chart(history: KpiHistory, *, width: int = 720, height: int = 240) -> SafeString:
+@dataclass(frozen=True)
+class TrendData:
+    """What a trend chart draws, oldest month first, in chart units (thousands when `scale`
+    is 1000): the SVG here and the email's PNG (chart_png.py) both draw from it."""
+
+    cells: list[Cell]
+    values: list[float | None]  # None: no value, or a current month drawn as its pace
+    targets: list[float | None]
+    pace: list[float | None] | None  # last full month's value → the projection, else None
+    low: float
+    high: float
+    scale: float
+
+
+def trend_data(history: KpiHistory) -> TrendData:
     cells = history.cells
-    numbers = _numbers(history)
     scale = 1000.0 if in_thousands(history) else 1.0
 
     def point(value: object) -> float | None:
         return None if value is None else float(Decimal(str(value))) / scale
 
-    labels = [_label(c.month) for c in cells]
-    drawn = [(lb, point(c.value)) for lb, c in zip(labels, cells, strict=True)]
+    values = [point(c.value) for c in cells]
     projecting = history.pace is not None and history.pace != cells[-1].value
+    pace: list[float | None] | None = None
     if projecting:
         # a summed month half gone is not a fall: its line is the pace, not the value so far
-        drawn[-1] = (labels[-1], None)
-    values = Series(pgettext("kpi", "Value"), drawn)
-    targets = Series(pgettext("kpi", "Target"),
-                     [(lb, point(c.target)) for lb, c in zip(labels, cells, strict=True)],
-                     tone="grey")  # fmt: skip
-    series = [values, targets]
-    if projecting:
+        values[-1] = None
         # the pace: from the last full month's value to the projected end of this month
-        pace: list[tuple[str, float | None]] = [(lb, None) for lb in labels]
+        pace = [None] * len(cells)
         if len(cells) > 1 and cells[-2].value is not None:
-            pace[-2] = (labels[-2], point(cells[-2].value))
-        pace[-1] = (labels[-1], point(history.pace))
-        series.append(Series(_("Pace this month"), pace, tone="amber"))
+            pace[-2] = point(cells[-2].value)
+        pace[-1] = point(history.pace)
+    numbers = _numbers(history)
     low, high = axis(
         min((n / scale for n in numbers), default=0.0),
         max((n / scale for n in numbers), default=1.0),
     )
+    return TrendData(cells=cells, values=values, targets=[point(c.target) for c in cells],
+                     pace=pace, low=low, high=high, scale=scale)  # fmt: skip
+
+
+def trend_chart(history: KpiHistory, *, width: int = 720, height: int = 240) -> SafeString:
+    data = trend_data(history)
+    cells = data.cells
+    labels = [_label(c.month) for c in cells]
+    values = Series(pgettext("kpi", "Value"), list(zip(labels, data.values, strict=True)))
+    targets = Series(pgettext("kpi", "Target"), list(zip(labels, data.targets, strict=True)),
+                     tone="grey")  # fmt: skip
+    series = [values, targets]
+    if data.pace is not None:
+        series.append(Series(_("Pace this month"), list(zip(labels, data.pace, strict=True)),
+                             tone="amber"))  # fmt: skip
     name = history.kpi.name
-    unit_note = _(" (in thousands)") if scale > 1 else ""
+    unit_note = _(" (in thousands)") if data.scale > 1 else ""
     known = sum(1 for c in cells if c.value is not None)
     desc = _(
         "%(name)s per month over %(months)d months%(unit)s: %(known)d months have a value. "
         "The grey line is the target. The table after the chart lists the same figures."
     ) % {"name": name, "months": len(cells), "unit": unit_note, "known": known}
-    return line_chart(series, y_min=low, y_max=high, width=width, height=height,
+    return line_chart(series, y_min=data.low, y_max=data.high, width=width, height=height,
                       title=_("Trend of %(name)s") % {"name": name} + unit_note, desc=desc,
                       svg_id=f"kpi-trend-{history.kpi.pk}")  # fmt: skip

@@ -3,10 +3,11 @@
 from django.urls import path
 
 from keel.kpis.views import kpis as views
-from keel.kpis.views import months
+from keel.kpis.views import months, scorecard_send
 
 urlpatterns = [
     path("", views.scorecard, name="kpis_scorecard"),
+    path("send/", scorecard_send.send_scorecard, name="kpis_send_scorecard"),
     path("new/", views.kpi_new, name="kpis_new"),
     path("archived/", views.archived, name="kpis_archived"),
     path("<int:kpi_id>/", views.detail, name="kpis_detail"),

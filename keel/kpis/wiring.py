@@ -18,6 +18,7 @@ KPIS_ACTION_LABELS: dict[str, Any] = {
     "kpis.restored": _("KPI restored"),
     "kpis.months_saved": _("KPI targets or values saved"),
     "kpis.targets_copied": _("KPI targets copied from last year"),
+    "kpis.scorecard_sent": _("KPI scorecard emailed"),
 }
 
 
@@ -43,13 +44,15 @@ def connect() -> None:
     from keel.kpis.demo import seed_demo_kpis
     from keel.kpis.jobs import compute_kpis
     from keel.kpis.offboarding import hand_over_kpis, preview_kpis
+    from keel.kpis.scorecard_mail import register as register_scorecard_kind
     from keel.org.ownership import register_seat_ownership
     from keel.ui.nav import NavItem, register_nav
 
     register_demo_seeder(seed_demo_kpis)
     register_action_labels(KPIS_ACTION_LABELS)
     register_seat_ownership("kpis.kpis", _("KPIs"), seat_kpis)
-    every(24 * 3600, compute_kpis)
+    every(24 * 3600, compute_kpis)  # then send_scorecards (the monthly email), when due
+    register_scorecard_kind()
     register_agenda_feed(AgendaSource.KPI, pull=missed_kpis, render=render_missed)
     register_offboarding_step(
         "kpis.owned", _("KPIs they answer for"), hand_over_kpis, preview=preview_kpis,
