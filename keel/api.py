@@ -32,6 +32,7 @@ from keel.core.api_support import (
 from keel.feedback.api import router as feedback_router
 from keel.goals.api import router as goals_router
 from keel.kpis.api import router as kpis_router
+from keel.notifications.api import router as notifications_router
 from keel.org.api import router as org_router
 from keel.search.api import router as search_router
 from keel.tasks.api import router as tasks_router
@@ -100,6 +101,7 @@ api.add_router("", accounts_router)
 api.add_router("", feedback_router)
 api.add_router("", goals_router)
 api.add_router("", kpis_router)
+api.add_router("", notifications_router)
 api.add_router("", org_router)
 api.add_router("", search_router)
 api.add_router("", tasks_router)

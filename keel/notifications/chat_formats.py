@@ -141,6 +141,15 @@ def url_hint(url: str) -> str:
     return f"{parts.hostname or '?'} …{url[-4:]}"
 
 
+def loopback(url: str) -> bool:
+    """True for a URL whose host is this machine, written as an address (no DNS needed)."""
+    host = (urlsplit(url).hostname or "").lower()
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def literal_private_host(url: str) -> bool:
     """True for a URL whose host is an IP literal or name inside this network."""
     host = (urlsplit(url).hostname or "").lower()

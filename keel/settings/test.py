@@ -43,4 +43,7 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 STATIC_ROOT = None  # type: ignore[assignment]
 # A fixed master key, so tests never create or read the developer's $KEEL_DATA_DIR/master.key
 # (keel.core.crypto).
+# Tests (and the API fuzzer, which connects chats with made-up addresses) post only to fake
+# chats on this machine: nothing leaves it, not even a DNS query.
+KEEL_CHAT_LOOPBACK_ONLY = True
 KEEL_MASTER_KEY = "a2VlbC10ZXN0LW1hc3Rlci1rZXktbm90LXNlY3JldCE="

@@ -17,6 +17,7 @@ from collections.abc import Collection, Mapping
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -172,6 +173,8 @@ def deliver_now(delivery: ChatDelivery, *, retry: bool) -> None:
                     "paste it again."
                 )
             ) from None
+        if getattr(settings, "KEEL_CHAT_LOOPBACK_ONLY", False) and not chat_formats.loopback(url):
+            raise chat_formats.ChatSendError("KEEL_CHAT_LOOPBACK_ONLY: not sent")
         if not allow_private_hosts() and (chat_formats.literal_private_host(url)
                                           or chat_formats.resolves_inside(url)):  # fmt: skip
             raise chat_formats.ChatSendError(

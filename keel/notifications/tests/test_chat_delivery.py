@@ -84,7 +84,8 @@ def test_a_wrong_signing_secret_is_refused_and_shown(
     hook.refresh_from_db()
     assert delivery.status == ChatDeliveryStatus.PENDING  # to be retried
     assert "sign" in delivery.last_error and "sign" in hook.last_error
-    assert delivery.attempts == 1 and delivery.next_attempt_at > timezone.now()
+    assert delivery.attempts == 1
+    assert delivery.next_attempt_at is not None and delivery.next_attempt_at > timezone.now()
 
 
 def test_signatures_match_the_chats_recipes() -> None:
