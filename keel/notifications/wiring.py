@@ -32,7 +32,9 @@ CHAT_ACTION_LABELS = {
 def connect() -> None:
     from keel.core.audit import register_action_labels
     from keel.core.scheduler import every
+    from keel.core.seeding import register_demo_seeder
     from keel.notifications import chat_topics, kinds  # noqa: F401  (the foundation's kinds and topics)
+    from keel.notifications.demo import seed_demo_chats
     from keel.notifications.jobs import prune_read_notifications, retry_chat_deliveries
     from keel.notifications.subscribers import subscribe_all
     from keel.ui.nav import NavItem, register_nav
@@ -40,6 +42,7 @@ def connect() -> None:
     every(24 * 3600, prune_read_notifications)
     every(120, retry_chat_deliveries)
     register_action_labels(CHAT_ACTION_LABELS)
+    register_demo_seeder(seed_demo_chats)
     subscribe_all()
     # The key is the badge's name too: `shell.badges.notifications` (the home page reads it).
     register_nav(
