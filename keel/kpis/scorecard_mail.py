@@ -32,7 +32,7 @@ from keel.kpis import figures, selectors
 from keel.kpis.chart_png import HEIGHT, WIDTH, trend_png
 from keel.kpis.metrics import _zone
 from keel.kpis.models import Kpi, KpiMonth
-from keel.kpis.scorecard_text import counts_line, lines_for, missed_first
+from keel.kpis.scorecard_text import lines_for, missed_first
 from keel.kpis.selectors import KpiHistory, Scorecard
 from keel.kpis.selectors.scorecard import MonthRow
 from keel.kpis.templatetags.kpis_tags import status_text
@@ -167,7 +167,6 @@ def render_message(member: Membership, edition: Edition) -> EmailMultiAlternativ
         "workspace": workspace,
         "month_label": month_label,
         "counts": card.counts,
-        "counts_line": counts_line(card),
         "sections": sections,
         "lines": lines_for(card, details=True),
         "scorecard_url": absolute_url(scorecard_path(workspace, card.month)),
@@ -175,7 +174,6 @@ def render_message(member: Membership, edition: Edition) -> EmailMultiAlternativ
         "kind_label": KINDS[KIND].label,
         "chart_width": WIDTH,
         "chart_height": HEIGHT,
-        "sent_at": timezone.localtime(),
     }
     subject = _("%(workspace)s: KPI scorecard for %(month)s") % {
         "workspace": workspace.name, "month": month_label}  # fmt: skip
