@@ -18,6 +18,7 @@ KPIS_ACTION_LABELS: dict[str, Any] = {
     "kpis.restored": _("KPI restored"),
     "kpis.months_saved": _("KPI targets or values saved"),
     "kpis.targets_copied": _("KPI targets copied from last year"),
+    "kpis.shop_imported": _("KPI values imported from a shop file"),
     "kpis.scorecard_sent": _("KPI scorecard emailed"),
 }
 

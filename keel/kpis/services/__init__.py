@@ -16,10 +16,12 @@ from keel.kpis.services.months import (
     months_save,
     targets_copy,
 )
+from keel.kpis.services.shop_import import FigureImport, shop_import_apply, shop_import_check
 
 __all__ = [
     "METRIC_UNITS",
     "UNSET",
+    "FigureImport",
     "KpiFields",
     "MonthEntry",
     "computed_save",
@@ -29,5 +31,7 @@ __all__ = [
     "kpi_restore",
     "kpi_update",
     "months_save",
+    "shop_import_apply",
+    "shop_import_check",
     "targets_copy",
 ]

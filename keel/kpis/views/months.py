@@ -23,10 +23,13 @@ from keel.kpis import selectors, services
 from keel.kpis.access import can_enter_values
 from keel.kpis.csv_import import read_csv
 from keel.kpis.figures import display, month_start, plain
-from keel.kpis.forms import CopyTargetsForm, ImportForm, MonthForm, YearGridForm
+from keel.kpis.forms import CopyTargetsForm, MonthForm, YearGridForm
+from keel.kpis.forms.imports import CSV, KpiImportForm
 from keel.kpis.models import KpiMonth, ValueSource
 from keel.kpis.services.months import FIRST_YEAR, LAST_YEAR
+from keel.kpis.shop_formats import MAX_BYTES as SHOP_MAX_BYTES
 from keel.kpis.views.kpis import detail_url, parse_month
+from keel.kpis.views.shop_import import read_upload
 from keel.ui.forms import submit
 
 
@@ -137,17 +140,34 @@ def month(request: HttpRequest, ws: str, kpi_id: int, month: str) -> HttpRespons
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_csv(request: HttpRequest, ws: str, kpi_id: int) -> HttpResponse:
-    """Upload → preview (months, bad lines) → confirm. Nothing is saved before the confirm."""
+    """Upload → preview (months, bad lines) → confirm. Nothing is saved before the confirm.
+    A Shopify or Amazon file goes on to the shop import's preview (views/shop_import.py),
+    with this KPI chosen for the first figure it can take."""
     actor = request_membership(request)
     require(actor, "kpis.view")
     kpi = selectors.get_kpi_for(actor, kpi_id)
     if not can_enter_values(actor, kpi):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = KpiImportForm(request.POST or None, request.FILES or None)
     preview = None
     text = ""
-    if request.method == "POST" and kpi.is_computed:
+    shop_file = request.method == "POST" and form.is_valid() and (
+        form.cleaned_data["format"] or CSV) != CSV  # fmt: skip
+    if request.method == "POST" and kpi.is_computed and not shop_file:
         form.add_error(None, _("Keel computes this KPI's values: there is nothing to import."))
+    elif shop_file:
+        upload = form.cleaned_data.get("file")
+        if not has_perm(actor, "kpis.manage"):
+            form.add_error("format", _("A shop file fills several KPIs: only managers import "
+                                       "one. Choose “Date and value” for this KPI."))  # fmt: skip
+        elif upload is None:
+            form.add_error("file", _("Choose the file."))
+        else:
+            upload.seek(0)
+            return read_upload(request, data=upload.read(SHOP_MAX_BYTES + 1),
+                               fmt=form.cleaned_data["format"], currency="",
+                               file_name=upload.name or "",
+                               prefer=None if kpi.is_computed else kpi)  # fmt: skip
     elif request.method == "POST" and form.is_valid():
         decoded = form.text()
         text = decoded or ""
@@ -183,5 +203,6 @@ def import_csv(request: HttpRequest, ws: str, kpi_id: int) -> HttpResponse:
          if existing.get(m) is not None else "")
         for m, v in (preview.months.items() if preview else [])
     ]  # fmt: skip
-    context = {"kpi": kpi, "form": form, "preview": preview, "rows": rows, "csv_text": text}
+    context = {"kpi": kpi, "form": form, "preview": preview, "rows": rows, "csv_text": text,
+               "can_manage": has_perm(actor, "kpis.manage")}  # fmt: skip
     return render(request, "kpis/import.html", context, status=400 if form.errors else 200)
