@@ -39,6 +39,7 @@ from keel.kpis.templatetags.kpis_tags import status_text
 from keel.kpis.trend import in_thousands
 from keel.notifications.kinds import KINDS, register_kind, render_title
 from keel.notifications.models import Notification, NotificationPreference
+from keel.notifications.services import chat_post
 
 KIND = "kpis.scorecard"
 CHART_MONTHS = 12
@@ -206,6 +207,11 @@ def deliver(*, workspace: Workspace, month: date) -> int:
     """Send `month`'s scorecard to every recipient on the channels they chose: the in-app
     notification now, the emails queued after commit. Returns how many members got it.
     Queries: the recipients, the charts, and one scorecard per reader language."""
+    url = scorecard_path(workspace, month)
+    # The team chats that take the scorecard hear of it too (notifications.chat_topics):
+    # the counts and the KPIs off target, in each chat's language, when it is sent.
+    chat_post(workspace=workspace, topic="kpis.scorecard", url=url,
+              params={"workspace_id": workspace.pk, "month": f"{month:%Y-%m}"})  # fmt: skip
     people = recipients(workspace)
     if not people:
         return 0
@@ -213,7 +219,6 @@ def deliver(*, workspace: Workspace, month: date) -> int:
     by_language: dict[str, list[Recipient]] = defaultdict(list)
     for person in people:
         by_language[reader_language(person.membership)].append(person)
-    url = scorecard_path(workspace, month)
     charts: dict[int, Chart] | None = None
     messages = []
     for language, group in by_language.items():

@@ -9,7 +9,9 @@ what a chat message (Slack, Feishu, DingTalk, WeCom) carries. Independent of any
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -84,3 +86,27 @@ def scorecard_lines(workspace: Workspace, month: date, *, team: int | None = Non
     page = selectors.scorecard(workspace=workspace, month=figures.month_start(month),
                                today=today, department_id=team)  # fmt: skip
     return lines_for(page)
+
+
+CHAT_ROWS_PER_TEAM = 10
+
+
+def chat_scorecard(params: Mapping[str, Any]) -> Any:
+    """The "kpis.scorecard" chat message, rendered when it is sent in the chat's language:
+    the counts, then each team's KPIs off target (missed, then close). On-target KPIs stay
+    on the scorecard page: a chat message is read on a phone."""
+    from keel.notifications.chat_topics import ChatText
+
+    workspace = Workspace.objects.get(pk=params["workspace_id"])
+    month = date.fromisoformat(f"{params['month']}-01")
+    today = timezone.localdate(timezone=_zone(workspace))
+    card = selectors.scorecard(workspace=workspace, month=month, today=today)
+    title = _("KPI scorecard · %(month)s") % {"month": date_format(month, "YEAR_MONTH_FORMAT")}
+    lines = [counts_line(card)]
+    for section in missed_first(card.sections):
+        off = sorted((r for r in section.rows if r.cell.status in (figures.RED, figures.AMBER)),
+                     key=lambda r: r.cell.status != figures.RED)  # fmt: skip
+        if off:
+            lines.append(section_title(section))
+            lines += [f"· {row_line(row)}" for row in off[:CHAT_ROWS_PER_TEAM]]
+    return ChatText(title, tuple(lines))
