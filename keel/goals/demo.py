@@ -4,7 +4,8 @@ Registered as a demo seeder (runs after the org chart's). Goes through the servi
 real owner would, so the audit trail is genuine. Idempotent: content is only added when the
 workspace has no goals yet; milestones point at the org chart's seats by title when they
 exist and are created without seats otherwise. The content is the language's (`GoalsDemo`):
-English here, Chinese in `demo_content/<language>.py`.
+English here, Chinese in `demo_content/<language>.py`. The KPI demo seeds after this one, so
+four milestones get their KPI from the KPI seeder's hook (`link_demo_kpis`), once.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from keel.core.models import Membership
 from keel.core.seeding import demo_content_in
 from keel.goals import services
 from keel.goals.models import CoreValue, Goal, MilestoneStatus, Vision
+from keel.kpis.models import Kpi
 from keel.org.models import Seat
 
 VALUES = [
@@ -69,6 +71,15 @@ GOALS: list[tuple[str, str, Milestones]] = [
     ),
 ]  # fmt: skip
 
+# (goal's place in GOALS, milestone's year from this year) → the demo KPI that measures it;
+# by place, not by title, so it holds in every language.
+DEMO_KPIS: dict[tuple[int, int], str] = {
+    (0, 0): "revenue",  # ¥3M revenue this year
+    (1, 1): "amazon_us",  # own brand launched on Amazon US and EU
+    (2, 0): "overdue",  # every recurring task owned by a seat
+    (2, 2): "first_response",  # the founder out of customer service
+}
+
 STATEMENT = (
     "By {year}, the go-to shop for handmade tea ware on three marketplaces, run by a team "
     "that doesn't need the founder in every decision."
@@ -116,3 +127,26 @@ def seed_demo_vision(owner: Membership, *, language: str = "en") -> None:
                 owner_seat=seats.get(owner_title.lower()),
                 needed_seats=[seats[t.lower()] for t in needed if t.lower() in seats],
             )  # fmt: skip
+
+
+def link_demo_kpis(owner: Membership, *, language: str = "en", kpis: dict[str, Kpi]) -> None:
+    """Hook of the KPI demo (kpis.demo.register_after_demo_kpis): the demo KPIs just made
+    measure four of the demo milestones. Milestones that already have a KPI keep it."""
+    ws = owner.workspace
+    this_year = services.current_year(ws)
+    goals = list(Goal.objects.in_workspace(ws).order_by("position", "id"))
+    for (place, offset), key in DEMO_KPIS.items():
+        kpi = kpis.get(key)
+        if kpi is None or place >= len(goals):
+            continue
+        milestone = (
+            goals[place].milestones.filter(year=this_year + offset, kpi__isnull=True)
+            .select_related("owner_seat").order_by("id").first()
+        )  # fmt: skip
+        if milestone is None:
+            continue
+        services.milestone_update(
+            actor=owner, milestone=milestone, year=milestone.year, title=milestone.title,
+            owner_seat=milestone.owner_seat, needed_seats=list(milestone.needed_seats.all()),
+            status=milestone.status, kpi=kpi,
+        )  # fmt: skip

@@ -82,7 +82,8 @@ STATUS_TONE: dict[str, str] = {
 
 
 class Milestone(WorkspaceScoped):
-    """A yearly step towards a goal, owned by a seat, needing some (planned) seats."""
+    """A yearly step towards a goal, owned by a seat, needing some (planned) seats, measured
+    by a KPI."""
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="milestones")
     year = models.PositiveSmallIntegerField(
@@ -100,9 +101,12 @@ class Milestone(WorkspaceScoped):
     needed_seats = models.ManyToManyField(
         Seat, blank=True, related_name="needed_by_milestones", verbose_name=_("seats it needs")
     )
-    # Link point for the KPI module: becomes a ForeignKey to kpis.Kpi (same column) once
-    # that app exists. Kept as a plain id so goals does not import an app that isn't built.
-    kpi_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    # The KPI that measures the milestone: the vision page shows its figure for the
+    # milestone's year against the year's target (kpis.selectors.progress).
+    kpi = models.ForeignKey(
+        "kpis.Kpi", on_delete=models.SET_NULL, null=True, blank=True, related_name="milestones",
+        verbose_name=_("KPI"),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("milestone")

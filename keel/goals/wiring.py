@@ -1,5 +1,6 @@
 """What the vision app registers at start-up (called from GoalsConfig.ready): audit labels,
-the demo seeder, the milestones a seat answers for (seat ownership) and the sidebar link.
+the demo seeder (and its KPI links, after the KPI demo), the milestones a seat answers for
+(seat ownership) and the sidebar link.
 """
 
 from __future__ import annotations
@@ -44,11 +45,13 @@ def seat_milestones(seat: Seat) -> list[tuple[str, str]]:
 def connect() -> None:
     from keel.core.audit import register_action_labels
     from keel.core.seeding import register_demo_seeder
-    from keel.goals.demo import seed_demo_vision
+    from keel.goals.demo import link_demo_kpis, seed_demo_vision
+    from keel.kpis.demo import register_after_demo_kpis
     from keel.org.ownership import register_seat_ownership
     from keel.ui.nav import NavItem, register_nav
 
     register_demo_seeder(seed_demo_vision)
+    register_after_demo_kpis(link_demo_kpis)  # the KPI demo seeds after the vision's
     register_action_labels(GOALS_ACTION_LABELS)
     register_seat_ownership("goals.milestones", _("Vision milestones"), seat_milestones)
     register_nav(NavItem(key="vision", label=_("Vision"), url_name="goals_vision",

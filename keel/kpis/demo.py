@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -29,6 +30,16 @@ from keel.org.models import Department, Seat
 from keel.org.templates_data import ECOMMERCE_DEPARTMENTS
 
 HISTORY = 24  # months of values before this one
+
+# Apps above kpis that tie their demo content to the demo KPIs (the vision's milestones):
+# called with the owner, the language and the new KPIs by key, once, when they are made.
+DemoKpisHook = Callable[..., None]
+_AFTER_DEMO: list[DemoKpisHook] = []
+
+
+def register_after_demo_kpis(hook: DemoKpisHook) -> None:
+    if hook not in _AFTER_DEMO:
+        _AFTER_DEMO.append(hook)
 
 
 @dataclass(frozen=True)
@@ -170,6 +181,7 @@ def seed_demo_kpis(owner: Membership, *, language: str = "en") -> None:
     this_month = month_start(today)
     months = [add_months(this_month, -n) for n in range(HISTORY, -1, -1)]
     computed = []
+    made: dict[str, Kpi] = {}
     for key, spec in FIGURES.items():
         name, description = content.texts[key]
         kpi = services.kpi_create(actor=owner, fields=services.KpiFields(
@@ -179,6 +191,7 @@ def seed_demo_kpis(owner: Membership, *, language: str = "en") -> None:
             department=departments.get(spec.department or ""),
             owner_seat=seats.get(seat_titles.get(spec.seat or "", "")),
         ))  # fmt: skip
+        made[key] = kpi
         if spec.metric:
             computed.append(kpi.pk)
             targets = {m: FIXED_TARGETS[key] for m in months if m.year >= today.year - 1}
@@ -201,6 +214,8 @@ def seed_demo_kpis(owner: Membership, *, language: str = "en") -> None:
         entries += [services.MonthEntry(month=m, comment=text) for m, text in notes.items()]
         services.months_save(actor=owner, kpi=kpi, entries=_merge(entries))
     compute_workspace(ws.pk, computed, months=BACKFILL_MONTHS)
+    for hook in _AFTER_DEMO:
+        hook(owner, language=language, kpis=made)
 
 
 def _merge(entries: list[services.MonthEntry]) -> list[services.MonthEntry]:

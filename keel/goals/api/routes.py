@@ -38,6 +38,7 @@ from keel.goals.api.schemas import (
     VisionOut,
 )
 from keel.goals.models import Goal, Milestone
+from keel.kpis.models import Kpi
 from keel.org.models import Seat
 
 router = Router(tags=["vision"])
@@ -60,15 +61,34 @@ def _vision(membership: Membership) -> dict[str, Any]:
     }
 
 
+def _with_progress(membership: Membership, milestones: list[Milestone]) -> None:
+    ws = membership.workspace
+    selectors.attach_kpi_progress(milestones, workspace=ws, today=services.current_date(ws))
+
+
 def _goal_detail(membership: Membership, goal_id: int) -> Goal:
-    return get_in_workspace(selectors.goals_list(workspace=membership.workspace), membership,
+    goal = get_in_workspace(selectors.goals_list(workspace=membership.workspace), membership,
                             goal_id)  # fmt: skip
+    _with_progress(membership, list(goal.milestones.all()))
+    return goal
 
 
 def _milestone(membership: Membership, milestone_id: int) -> Milestone:
-    return get_in_workspace(
+    milestone = get_in_workspace(
         selectors.milestones_qs(workspace=membership.workspace), membership, milestone_id
     )
+    _with_progress(membership, [milestone])
+    return milestone
+
+
+def _kpi(membership: Membership, kpi_id: int | None) -> Kpi | None:
+    """A KPI of the caller's workspace (the service refuses an archived one)."""
+    if kpi_id is None:
+        return None
+    kpi = Kpi.objects.in_workspace(membership.workspace).filter(pk=kpi_id).first()
+    if kpi is None:
+        raise ValidationError({"kpi_id": _("Choose a KPI of this workspace.")})
+    return kpi
 
 
 def _seat(membership: Membership, seat_id: int | None) -> Seat | None:
@@ -95,7 +115,7 @@ def _api_errors(error: ValidationError) -> ValidationError:
     """Service errors name model fields; the API's inputs end in `_id(s)`."""
     if not hasattr(error, "error_dict"):
         return error
-    rename = {"owner_seat": "owner_seat_id", "needed_seats": "needed_seat_ids"}
+    rename = {"owner_seat": "owner_seat_id", "needed_seats": "needed_seat_ids", "kpi": "kpi_id"}
     return ValidationError({rename.get(k, k): v for k, v in error.error_dict.items()})
 
 
@@ -186,7 +206,9 @@ def milestone_list(
     membership = _reader(request, slug)
     goal = get_in_workspace(Goal.objects.all(), membership, goal_id)
     milestones = selectors.milestones_qs(workspace=membership.workspace).filter(goal=goal)
-    return paginate(milestones, params, order_by="year")
+    page = paginate(milestones, params, order_by="year")
+    _with_progress(membership, page.items)
+    return page
 
 
 @router.post(f"{WS}/goals/{{goal_id}}/milestones", response={201: MilestoneOut, **ERROR_RESPONSES})
@@ -199,10 +221,11 @@ def milestone_create(
     goal = get_in_workspace(Goal.objects.all(), membership, goal_id)
     owner_seat = _seat(membership, payload.owner_seat_id)
     needed = _seats(membership, payload.needed_seat_ids)
+    kpi = _kpi(membership, payload.kpi_id)
     try:
         milestone = services.milestone_create(
             actor=membership, goal=goal, year=payload.year, title=payload.title,
-            status=payload.status.value, owner_seat=owner_seat, needed_seats=needed,
+            status=payload.status.value, owner_seat=owner_seat, needed_seats=needed, kpi=kpi,
             context=AuditContext.from_request(request),
         )  # fmt: skip
     except ValidationError as error:
@@ -219,7 +242,8 @@ def milestone_detail(request: HttpRequest, slug: str, milestone_id: int) -> Mile
 def milestone_update(
     request: HttpRequest, slug: str, milestone_id: int, payload: MilestonePatchIn
 ) -> Milestone:
-    """Change the fields sent; `owner_seat_id: null` clears the owner."""
+    """Change the fields sent; `owner_seat_id: null` clears the owner, `kpi_id: null` the
+    KPI."""
     membership = workspace_membership(request, slug)
     require(membership, "goals.manage")
     milestone = _milestone(membership, milestone_id)
@@ -233,9 +257,10 @@ def milestone_update(
         if payload.needed_seat_ids is not None
         else list(milestone.needed_seats.all())
     )
+    kpi = _kpi(membership, payload.kpi_id) if "kpi_id" in sent else milestone.kpi
     try:
         services.milestone_update(
-            actor=membership, milestone=milestone,
+            actor=membership, milestone=milestone, kpi=kpi,
             year=payload.year if payload.year is not None else milestone.year,
             title=payload.title if payload.title is not None else milestone.title,
             status=payload.status.value if payload.status is not None else milestone.status,

@@ -7,11 +7,13 @@ year) and seat ownership need the database and come back from the services as 42
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from ninja import Field, Schema
 
 from keel.core.api_support import Id, InputSchema
 from keel.goals.models import MilestoneStatus
+from keel.kpis import figures
 from keel.org.models import SeatStatus
 
 # --- Out ------------------------------------------------------------------------------------
@@ -37,6 +39,20 @@ class SeatRefOut(Schema):
     planned_for: date | None = Field(None, description="First day of the target quarter.")
 
 
+class KpiProgressOut(Schema):
+    """The milestone's KPI over the milestone's year (read-only; computed from its months)."""
+
+    year: int
+    value: str | None = Field(description="The year's figure so far, a decimal string.")
+    target: str | None = Field(description="The whole year's target, a decimal string.")
+    status: str | None = Field(
+        description="green (on target), amber (close), red (missed); null without a value "
+        "or a target. The current year is judged by the pace so far."
+    )
+    share: int | None = Field(description="The value as a whole percentage of the target.")
+    by_pace: bool
+
+
 class MilestoneOut(Schema):
     id: int
     goal_id: int
@@ -45,11 +61,27 @@ class MilestoneOut(Schema):
     status: MilestoneStatus
     owner_seat: SeatRefOut | None
     needed_seats: list[SeatRefOut]
-    kpi_id: int | None = Field(None, description="Reserved for the KPI module.")
+    kpi_id: int | None = Field(None, description="The KPI that measures the milestone.")
+    kpi_progress: KpiProgressOut | None = None
 
     @staticmethod
     def resolve_needed_seats(obj: object) -> list[object]:
         return list(obj.needed_seats.all())  # type: ignore[attr-defined]
+
+    @staticmethod
+    def resolve_kpi_progress(obj: object) -> dict[str, object] | None:
+        progress = getattr(obj, "kpi_progress", None)
+        if progress is None:
+            return None
+        return {
+            "year": progress.year, "value": plain_or_none(progress.value),
+            "target": plain_or_none(progress.target), "status": progress.status,
+            "share": progress.share, "by_pace": progress.by_pace,
+        }  # fmt: skip
+
+
+def plain_or_none(value: Decimal | None) -> str | None:
+    return None if value is None else figures.plain(value)
 
 
 class GoalOut(Schema):
@@ -96,6 +128,7 @@ class MilestoneIn(InputSchema):
     needed_seat_ids: list[Id] = Field(
         default_factory=list, max_length=200, description="Seats of this workspace."
     )
+    kpi_id: Id | None = Field(None, description="An active KPI of this workspace.")
 
 
 class MilestonePatchIn(InputSchema):
@@ -106,3 +139,6 @@ class MilestonePatchIn(InputSchema):
         None, description="A seat of this workspace; send null to clear the owner."
     )
     needed_seat_ids: list[Id] | None = Field(None, max_length=200)
+    kpi_id: Id | None = Field(
+        None, description="An active KPI of this workspace; send null to unlink the KPI."
+    )

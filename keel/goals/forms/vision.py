@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from keel.core.models import Membership
 from keel.goals import selectors
 from keel.goals.models import MilestoneStatus
+from keel.kpis.models import Kpi
 from keel.org.models import Seat, SeatStatus
 
 SEAT_STATUS_LABELS = dict(SeatStatus.choices)
@@ -83,6 +84,26 @@ def _grouped_choices(seats: list[Seat], *, blank: str | None) -> list[tuple[Any,
     return choices
 
 
+def _kpi_label(kpi: Kpi) -> str:
+    if kpi.archived_at is not None:
+        return _("%(name)s (archived)") % {"name": kpi.name}
+    return kpi.name
+
+
+def _kpi_choices(kpis: list[Kpi]) -> list[tuple[Any, Any]]:
+    """ "No KPI", then the company's KPIs, then one <optgroup> per team."""
+    choices: list[tuple[Any, Any]] = [("", str(_("— No KPI —")))]
+    company = [(k.pk, _kpi_label(k)) for k in kpis if k.department is None]
+    if company:
+        choices.append((str(_("Company")), company))
+    teams: dict[str, list[tuple[int, str]]] = {}
+    for kpi in kpis:
+        if kpi.department is not None:
+            teams.setdefault(kpi.department.name, []).append((kpi.pk, _kpi_label(kpi)))
+    choices.extend(teams.items())
+    return choices
+
+
 class MilestoneForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2200)
     title = forms.CharField(
@@ -102,9 +123,21 @@ class MilestoneForm(forms.Form):
             "choose more than one."
         ),
     )  # fmt: skip
+    kpi = forms.ModelChoiceField(
+        label=_("KPI"), queryset=Kpi.objects.none(), required=False,
+        help_text=_("The KPI that measures it: the vision shows its figure for the year "
+                    "against the year's target."),
+    )  # fmt: skip
 
-    def __init__(self, *args: Any, actor: Membership, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, actor: Membership, current_kpi: int | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        kpi = self.fields["kpi"]
+        assert isinstance(kpi, forms.ModelChoiceField)
+        kpis = selectors.kpis_for_picker(workspace=actor.workspace, keep=current_kpi)
+        kpi.queryset = kpis
+        kpi.choices = _kpi_choices(list(kpis))
         seats = list(selectors.seats_for_picker(workspace=actor.workspace))
         owner = self.fields["owner_seat"]
         needed = self.fields["needed_seats"]

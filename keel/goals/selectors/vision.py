@@ -7,6 +7,7 @@ milestones and seats there are; access helpers raise 404 for other workspaces' o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TypeVar
 
 from django.db.models import Model, Prefetch, QuerySet
@@ -14,7 +15,8 @@ from django.http import Http404
 
 from keel.core.models import Membership, Workspace
 from keel.goals.models import CoreValue, Goal, Milestone, Vision
-from keel.goals.services import HORIZON_YEARS, current_year
+from keel.goals.selectors.kpis import attach_kpi_progress
+from keel.goals.services import HORIZON_YEARS, current_date, current_year
 from keel.org.models import Seat, SeatStatus
 
 # --- Access helpers --------------------------------------------------------------------------
@@ -64,10 +66,11 @@ def _seats(workspace: Workspace) -> QuerySet[Seat]:
 
 
 def milestones_qs(*, workspace: Workspace) -> QuerySet[Milestone]:
-    """Milestones with their owner seat (and holder) and needed seats: two queries per list."""
+    """Milestones with their owner seat (and holder), KPI (and its team) and needed seats: two
+    queries per list."""
     return (
         Milestone.objects.in_workspace(workspace)
-        .select_related("owner_seat__holder__user")
+        .select_related("owner_seat__holder__user", "kpi__department")
         .prefetch_related(
             Prefetch("needed_seats", queryset=_seats(workspace).order_by("position", "id"))
         )
@@ -114,12 +117,15 @@ def timeline_years(*, this_year: int, horizon_year: int, goals: list[Goal]) -> l
     return list(years.values())
 
 
-def vision_page(*, workspace: Workspace) -> VisionPage:
-    """Everything the vision page shows, in five queries whatever the data."""
+def vision_page(*, workspace: Workspace, today: date | None = None) -> VisionPage:
+    """Everything the vision page shows, in six queries whatever the data (the sixth: the
+    months of the milestones' KPIs, for their progress)."""
     vision = vision_get(workspace=workspace)
     values = list(values_list(workspace=workspace))
     goals = list(goals_list(workspace=workspace))
     this_year = current_year(workspace)
+    attach_kpi_progress([m for g in goals for m in g.milestones.all()], workspace=workspace,
+                        today=today or current_date(workspace))  # fmt: skip
     return VisionPage(
         vision=vision,
         values=values,

@@ -3,6 +3,7 @@
 from keel.goals.services.vision import (
     HORIZON_YEARS,
     MAX_YEARS_AHEAD,
+    current_date,
     current_year,
     goal_create,
     goal_delete,
@@ -21,6 +22,7 @@ from keel.goals.services.vision import (
 __all__ = [
     "HORIZON_YEARS",
     "MAX_YEARS_AHEAD",
+    "current_date",
     "current_year",
     "goal_create",
     "goal_delete",

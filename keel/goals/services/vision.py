@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import zoneinfo
 from collections.abc import Iterable
+from datetime import date
+from types import EllipsisType
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,6 +28,7 @@ from keel.core.services import (
 )
 from keel.core.validators import line_problem
 from keel.goals.models import CoreValue, Goal, Milestone, MilestoneStatus, Vision
+from keel.kpis.models import Kpi
 from keel.org.models import Seat
 
 HORIZON_YEARS = 5
@@ -34,13 +37,17 @@ TITLE_MAX = 200  # goals' and milestones' titles (the columns' length)
 VALUE_TITLE_MAX = 80  # a core value's title
 
 
-def current_year(workspace: Workspace) -> int:
-    """This year where the company is (New Year's Eve in Shanghai is already next year)."""
+def current_date(workspace: Workspace) -> date:
+    """Today where the company is (New Year's Eve in Shanghai is already next year)."""
     try:
         tz = zoneinfo.ZoneInfo(workspace.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         tz = zoneinfo.ZoneInfo("UTC")
-    return timezone.localdate(timezone=tz).year
+    return timezone.localdate(timezone=tz)
+
+
+def current_year(workspace: Workspace) -> int:
+    return current_date(workspace).year
 
 
 def _check_year(field: str, year: int, *, low: int, high: int, errors: dict[str, str]) -> None:
@@ -232,7 +239,7 @@ def goal_delete(*, actor: Membership, goal: Goal, context: AuditContext | None =
 
 def _milestone_errors(
     *, ws: Workspace, goal: Goal, milestone: Milestone | None, year: int, title: str,
-    status: str, owner_seat: Seat | None, needed_seats: list[Seat],
+    status: str, owner_seat: Seat | None, needed_seats: list[Seat], kpi: Kpi | None = None,
 ) -> dict[str, str]:  # fmt: skip
     errors: dict[str, str] = {}
     if not title.strip():
@@ -257,6 +264,14 @@ def _milestone_errors(
         errors["owner_seat"] = _("Choose a seat of this workspace.")
     if any(seat.workspace_id != ws.pk for seat in needed_seats):
         errors["needed_seats"] = _("Choose seats of this workspace.")
+    if kpi is not None:
+        kept = milestone is not None and milestone.kpi_id == kpi.pk
+        if kpi.workspace_id != ws.pk:
+            errors["kpi"] = _("Choose a KPI of this workspace.")
+        elif kpi.archived_at is not None and not kept:  # a link made before archiving stays
+            errors["kpi"] = _("“%(name)s” is archived: restore it first or choose another KPI.") % {
+                "name": kpi.name
+            }
     return errors
 
 
@@ -264,25 +279,27 @@ def _milestone_errors(
 def milestone_create(
     *, actor: Membership, goal: Goal, year: int, title: str, owner_seat: Seat | None = None,
     needed_seats: Iterable[Seat] = (), status: str = MilestoneStatus.NOT_STARTED,
-    context: AuditContext | None = None,
+    kpi: Kpi | None = None, context: AuditContext | None = None,
 ) -> Milestone:  # fmt: skip
+    """Add a milestone; `kpi` (an active KPI of the workspace) measures it."""
     require(actor, "goals.manage")
     same_workspace(actor, goal)
     ws = actor.workspace
     seats = list(needed_seats)
     errors = _milestone_errors(
         ws=ws, goal=goal, milestone=None, year=year, title=title, status=status,
-        owner_seat=owner_seat, needed_seats=seats,
+        owner_seat=owner_seat, needed_seats=seats, kpi=kpi,
     )  # fmt: skip
     if errors:
         raise ValidationError(errors)
     milestone = Milestone(workspace=ws, goal=goal, year=year, title=title.strip(),
-                          owner_seat=owner_seat, status=status)  # fmt: skip
+                          owner_seat=owner_seat, status=status, kpi=kpi)  # fmt: skip
     milestone.full_clean()
     milestone.save()
     milestone.needed_seats.set(seats)
     audit_event(actor, "vision.milestone_created", milestone, context, goal=goal.pk, year=year,
-                needed_seats=sorted(s.pk for s in seats))  # fmt: skip
+                needed_seats=sorted(s.pk for s in seats),
+                kpi=kpi.pk if kpi else None)  # fmt: skip
     return milestone
 
 
@@ -290,28 +307,33 @@ def milestone_create(
 def milestone_update(
     *, actor: Membership, milestone: Milestone, year: int, title: str,
     owner_seat: Seat | None, needed_seats: Iterable[Seat], status: str,
-    goal: Goal | None = None, context: AuditContext | None = None,
+    goal: Goal | None = None, kpi: Kpi | EllipsisType | None = ...,
+    context: AuditContext | None = None,
 ) -> Milestone:  # fmt: skip
-    """Change every field; `goal` moves the milestone to another goal of the workspace."""
+    """Change every field; `goal` moves the milestone to another goal of the workspace;
+    `kpi` links a KPI (None unlinks it; left out, the link stays)."""
     require(actor, "goals.manage")
     goal = goal or milestone.goal
     same_workspace(actor, milestone, goal)
     ws = actor.workspace
     seats = list(needed_seats)
+    new_kpi = milestone.kpi if isinstance(kpi, EllipsisType) else kpi
     errors = _milestone_errors(
         ws=ws, goal=goal, milestone=milestone, year=year, title=title, status=status,
-        owner_seat=owner_seat, needed_seats=seats,
+        owner_seat=owner_seat, needed_seats=seats, kpi=new_kpi,
     )  # fmt: skip
     if errors:
         raise ValidationError(errors)
     old_status = milestone.status
     milestone.goal, milestone.year, milestone.title = goal, year, title.strip()
-    milestone.owner_seat, milestone.status = owner_seat, status
+    milestone.owner_seat, milestone.status, milestone.kpi = owner_seat, status, new_kpi
     milestone.full_clean()
-    milestone.save(update_fields=["goal", "year", "title", "owner_seat", "status", "updated_at"])
+    milestone.save(update_fields=["goal", "year", "title", "owner_seat", "status", "kpi",
+                                  "updated_at"])  # fmt: skip
     milestone.needed_seats.set(seats)
     audit_event(actor, "vision.milestone_updated", milestone, context, year=year, status=status,
-                old_status=old_status, needed_seats=sorted(s.pk for s in seats))  # fmt: skip
+                old_status=old_status, needed_seats=sorted(s.pk for s in seats),
+                kpi=new_kpi.pk if new_kpi else None)  # fmt: skip
     return milestone
 
 

@@ -1,11 +1,18 @@
-"""Template helpers for the vision pages: `{% load goals_tags %}`."""
+"""Template helpers for the vision pages: `{% load goals_tags %}` (seat tones, quarters, a
+milestone's KPI progress)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
+from keel.goals.selectors import progress_of
+from keel.kpis.templatetags.kpis_tags import status_text
 from keel.org.models import SeatStatus
 
 register = template.Library()
@@ -30,3 +37,39 @@ def quarter(date: Any) -> str:
     if not date:
         return ""
     return f"{date.year} Q{(date.month - 1) // 3 + 1}"
+
+
+@register.simple_tag
+def milestone_kpi(milestone: Any, ws: str) -> SafeString:
+    """`{% milestone_kpi m ws %}`: the milestone's KPI over its year — the KPI's name (a link
+    to its year grid), "¥2,450,000 of ¥3,000,000 (82%)" and a status badge ("On target",
+    "Close", "Missed"; judged by pace in the current year). Empty without a KPI."""
+    progress = progress_of(milestone)
+    kpi = milestone.kpi
+    if kpi is None or progress is None:
+        return mark_safe("")
+    url = reverse("kpis_year", kwargs={"ws": ws, "kpi_id": kpi.pk, "year": milestone.year})
+    if progress.value is None:
+        figure = gettext("no value yet for %(year)d") % {"year": milestone.year}
+    elif progress.target is None:
+        figure = progress.value_text
+    elif progress.share is None:
+        figure = gettext("%(value)s of %(target)s") % {
+            "value": progress.value_text, "target": progress.target_text,
+        }  # fmt: skip
+    else:
+        figure = gettext("%(value)s of %(target)s (%(share)s%%)") % {
+            "value": progress.value_text, "target": progress.target_text,
+            "share": progress.share,
+        }  # fmt: skip
+    if progress.by_pace and progress.status:
+        # 40% of the year's target in May can be on target: say what the badge judged
+        figure = gettext("%(figure)s · judged by the pace so far") % {"figure": figure}
+    badge = status_text(progress.status, has_value=progress.value is not None)
+    archived = (format_html(' <span class="muted small">({})</span>', gettext("archived"))
+                if kpi.archived_at else "")  # fmt: skip
+    return format_html(
+        '<div class="milestone-kpi"><a href="{}">{}</a>{} <span class="badge badge-{}">{}</span>'
+        '<br><span class="muted small">{}</span></div>',
+        url, kpi.name, archived, progress.status or "grey", badge, figure,
+    )  # fmt: skip

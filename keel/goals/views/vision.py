@@ -74,6 +74,8 @@ def vision(request: HttpRequest, ws: str) -> HttpResponse:
         "page": page,
         "timeline": _timeline(page),
         "can_manage": has_perm(actor, "goals.manage"),
+        "show_kpis": has_perm(actor, "kpis.view"),
+        "has_kpis": any(m.kpi_id for g in page.goals for m in g.milestones.all()),
         "statuses": MilestoneStatus.choices,
     }
     return render(request, "goals/vision.html", context)
@@ -256,6 +258,7 @@ def _milestone_kwargs(data: dict[str, Any]) -> dict[str, Any]:
         "status": data["status"],
         "owner_seat": data["owner_seat"],
         "needed_seats": list(data["needed_seats"]),
+        "kpi": data["kpi"],
     }
 
 
@@ -294,8 +297,10 @@ def milestone_edit(request: HttpRequest, ws: str, milestone_id: int) -> HttpResp
         "status": milestone.status,
         "owner_seat": milestone.owner_seat_id,
         "needed_seats": [s.pk for s in milestone.needed_seats.all()],
+        "kpi": milestone.kpi_id,
     }
-    form = MilestoneForm(request.POST or None, actor=actor, initial=initial)
+    form = MilestoneForm(request.POST or None, actor=actor, initial=initial,
+                         current_kpi=milestone.kpi_id)  # fmt: skip
     saved = submit(request, form, lambda data: services.milestone_update(
         actor=actor, milestone=milestone, context=AuditContext.from_request(request),
         **_milestone_kwargs(data),

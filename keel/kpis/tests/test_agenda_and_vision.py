@@ -196,3 +196,90 @@ def test_api_gives_the_worded_item(workspace, owner, kpis, api_for):
     body = api_for(owner).get(f"/workspaces/acme/feedback/meetings/{meeting.pk}").json()
     texts = [a["text"] for a in body["agenda"] if a["source"] == "kpi"]
     assert texts[0] == "Revenue missed in November 2026: CN¥312,000 of CN¥350,000 (89%)"
+
+
+# --- A KPI over a milestone's year (keel/kpis/selectors/progress.py) ---------------------------
+
+
+def _months(year, targets, values):
+    """{month: (target, value)} from two {month number: figure} dicts."""
+    out = {}
+    for m in sorted(set(targets) | set(values)):
+        t, v = targets.get(m), values.get(m)
+        out[dt.date(year, m, 1)] = (None if t is None else D(t), None if v is None else D(v))
+    return out
+
+
+def test_a_past_year_of_a_summed_kpi_is_judged_whole(workspace):
+    from keel.kpis.selectors.progress import year_figures
+
+    kpi = KpiFactory(workspace=workspace, unit=Unit.MONEY, currency="CNY")
+    months = _months(2025, {m: 100 for m in range(1, 13)}, {m: 90 if m < 12 else 10
+                                                            for m in range(1, 13)})  # fmt: skip
+    p = year_figures(kpi, months, year=2025, today=dt.date(2026, 5, 16))
+    # 11 × 90 + 10 = 1,000 against 12 × 100 = 1,200: 83%, beyond the 10% margin (1,080)
+    assert (p.value, p.target, p.share, p.status, p.by_pace) == (D(1000), D(1200), 83, "red",
+                                                                 False)  # fmt: skip
+    assert p.value_text == "CN¥1,000" and p.target_text == "CN¥1,200"
+
+
+def test_the_current_year_of_a_summed_kpi_is_judged_by_its_pace(workspace):
+    from keel.kpis.selectors.progress import year_figures
+
+    kpi = KpiFactory(workspace=workspace)
+    # 16 May: January–April at 100 each, May so far 60; every month's target 100
+    months = _months(2026, {m: 100 for m in range(1, 13)}, {1: 100, 2: 100, 3: 100, 4: 100,
+                                                            5: 60})  # fmt: skip
+    p = year_figures(kpi, months, year=2026, today=dt.date(2026, 5, 16))
+    # 460 so far against 400 + 100 × 16 / 31 = 451.6 by now: on target, though 38% of 1,200
+    assert (p.value, p.target, p.share, p.status, p.by_pace) == (D(460), D(1200), 38, "green",
+                                                                 True)  # fmt: skip
+    behind = _months(2026, {m: 100 for m in range(1, 13)}, {1: 100, 2: 100, 3: 100, 4: 30})
+    p = year_figures(kpi, behind, year=2026, today=dt.date(2026, 5, 16))
+    assert (p.value, p.status) == (D(330), "red")  # 330 < 451.6 − 45.2
+
+
+def test_an_average_kpi_averages_its_months(workspace):
+    from keel.kpis.selectors.progress import year_figures
+
+    kpi = KpiFactory(workspace=workspace, unit=Unit.PERCENT, aggregation="average")
+    months = _months(2026, {m: 100 if m < 7 else 90 for m in range(1, 13)},
+                     {1: 90, 2: 95, 3: 100})  # fmt: skip
+    p = year_figures(kpi, months, year=2026, today=dt.date(2026, 4, 10))
+    # value (90 + 95 + 100) / 3 = 95; the year's target (6 × 100 + 6 × 90) / 12 = 95; judged
+    # against the months with a value (100): within 10%, close
+    assert (p.value, p.target, p.share, p.status) == (D(95), D(95), 100, "amber")
+    assert p.value_text == "95%"
+
+
+def test_a_last_value_kpi_takes_the_latest_month(workspace):
+    from keel.kpis.selectors.progress import year_figures
+
+    kpi = KpiFactory(workspace=workspace, aggregation="last", direction="lower")
+    months = _months(2025, {1: 10, 12: 4}, {1: 10, 6: 8, 11: 5})
+    p = year_figures(kpi, months, year=2025, today=dt.date(2026, 1, 5))
+    # November's 5 against December's ceiling of 4 (+10%: 4.4): missed
+    assert (p.value, p.target, p.share, p.status) == (D(5), D(4), 125, "red")
+
+
+def test_a_later_year_has_no_value_yet(workspace):
+    from keel.kpis.selectors.progress import year_figures
+
+    kpi = KpiFactory(workspace=workspace)
+    p = year_figures(kpi, _months(2027, {1: 50, 2: 50}, {}), year=2027, today=dt.date(2026, 5, 1))
+    assert (p.value, p.target, p.status, p.share, p.value_text) == (None, D(100), None, None, "–")
+
+
+def test_year_progress_reads_every_pair_in_one_query(workspace, django_assert_num_queries):
+    from keel.kpis.selectors.progress import year_progress
+
+    a, b = KpiFactory(workspace=workspace), KpiFactory(workspace=workspace)
+    for kpi, year in ((a, 2025), (a, 2026), (b, 2026)):
+        KpiMonthFactory(kpi=kpi, workspace=workspace, month=dt.date(year, 3, 1), target=D(10),
+                        value=D(year - 2020))  # fmt: skip
+    with django_assert_num_queries(1):
+        found = year_progress(workspace=workspace, wanted=[(a, 2025), (a, 2026), (b, 2026)],
+                              today=dt.date(2026, 6, 1))  # fmt: skip
+    assert {k: p.value for k, p in found.items()} == {
+        (a.pk, 2025): D(5), (a.pk, 2026): D(6), (b.pk, 2026): D(6)
+    }  # fmt: skip
