@@ -9,11 +9,13 @@ the KPI's direction: for "lower is better" (refund rate, ACoS) the target is a c
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import get_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from keel.ui.money import format_money
@@ -81,6 +83,14 @@ def pace(value: Decimal | None, *, how: str, month: date, today: date) -> Decima
     return projected.quantize(step, rounding=ROUND_HALF_UP)
 
 
+@functools.cache
+def _separators(language: str | None) -> tuple[str, str]:
+    """The language's thousands and decimal separators (asked once per language: Django's
+    get_format looks up the language and its format modules on every call)."""
+    return (str(get_format("THOUSAND_SEPARATOR", language)),
+            str(get_format("DECIMAL_SEPARATOR", language)))  # fmt: skip
+
+
 def _number(value: Decimal, decimals: int) -> str:
     """Grouped by thousands with the reader's separators (number_format(force_grouping), in
     a fifth of the time: a scorecard formats a thousand figures)."""
@@ -88,7 +98,7 @@ def _number(value: Decimal, decimals: int) -> str:
     if rounded == rounded.to_integral_value():
         decimals = 0
     text = f"{rounded:,.{decimals}f}"
-    thousands, point = get_format("THOUSAND_SEPARATOR"), get_format("DECIMAL_SEPARATOR")
+    thousands, point = _separators(get_language())
     if (thousands, point) != (",", "."):
         text = text.replace(",", "\0").replace(".", point).replace("\0", thousands)
     return text

@@ -34,7 +34,7 @@ from keel.kpis.metrics import _zone
 from keel.kpis.models import Kpi, KpiMonth
 from keel.kpis.scorecard_text import lines_for, missed_first
 from keel.kpis.selectors import KpiHistory, Scorecard
-from keel.kpis.selectors.scorecard import MonthRow
+from keel.kpis.selectors.scorecard import MonthRow, ScoreKpi
 from keel.kpis.templatetags.kpis_tags import status_text
 from keel.kpis.trend import in_thousands
 from keel.notifications.kinds import KINDS, register_kind, render_title
@@ -104,7 +104,7 @@ def recipients(workspace: Workspace) -> list[Recipient]:
 # --- what -----------------------------------------------------------------------------------
 
 
-def chart_histories(*, workspace: Workspace, kpis: list[Kpi], month: date,
+def chart_histories(*, workspace: Workspace, kpis: list[Kpi] | list[ScoreKpi], month: date,
                     today: date) -> dict[int, KpiHistory]:  # fmt: skip
     """Each KPI's last CHART_MONTHS months up to `month`, as `selectors.kpi_history` builds
     them for the page's chart, in one query for all of them."""

@@ -35,9 +35,29 @@ class Cell:
     by_pace: bool = False  # a summed KPI's current month: judged by where it is heading
 
 
+@dataclass(slots=True)
+class ScoreKpi:
+    """What the scorecard reads of a KPI: plain values, not a model instance with its team
+    and owner joined — for 200 KPIs the instances cost more than the rest of the page. It
+    answers to the attributes `cell()` and the charts read (pk, unit, direction, …)."""
+
+    pk: int
+    name: str
+    unit: str
+    currency: str
+    direction: str
+    aggregation: str
+    amber_margin: int
+    department_id: int | None
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+
 @dataclass
 class ScoreRow:
-    kpi: Kpi
+    kpi: ScoreKpi
     owner: str
     cell: Cell
     previous: Cell
@@ -109,7 +129,9 @@ def get_kpi_for(actor: Membership, kpi_id: int) -> Kpi:
     return kpi
 
 
-def cell(kpi: Kpi, month: date, row: KpiMonth | MonthRow | None, today: date | None = None) -> Cell:
+def cell(
+    kpi: Kpi | ScoreKpi, month: date, row: KpiMonth | MonthRow | None, today: date | None = None
+) -> Cell:
     """The month's figures; with `today`, a summed KPI's current month is judged by its pace
     (half a month of sales is not "missed" against a whole month's target)."""
     target = row.target if row else None
@@ -147,30 +169,65 @@ def owner_labels(kpis: list[Kpi]) -> dict[int, str]:
     return labels
 
 
+SCORE_FIELDS = (
+    "id", "name", "unit", "currency", "direction", "aggregation", "amber_margin",
+    "department_id", "department__name", "owner_seat_id", "owner_group__name",
+    "owner_member__user__full_name", "owner_member__user__email",
+)  # fmt: skip
+
+
+def _score_owners(workspace: Workspace, found: list[tuple[Any, ...]]) -> dict[int, str]:
+    """owner_labels() for value rows: the seats' titles and their doers (seat_assignees),
+    a group's name, a person's name."""
+    seat_ids = {row[9] for row in found if row[9] is not None}
+    seats = list(Seat.objects.filter(workspace=workspace, pk__in=seat_ids)
+                 .only("id", "workspace_id", "title"))  # fmt: skip
+    titles = {seat.pk: seat.title for seat in seats}
+    doers = seat_assignees(seats)
+    labels = {}
+    for pk, *_fields, seat_id, group_name, full_name, email in found:
+        if seat_id is not None:
+            doer = doers.get(seat_id)
+            name = doer.user.display_name if doer is not None else ""
+            title = titles.get(seat_id, "")
+            labels[pk] = f"{title} ({name})" if name else title
+        elif group_name is not None:
+            labels[pk] = group_name
+        elif email is not None:
+            labels[pk] = full_name or email.split("@")[0]  # User.display_name
+        else:
+            labels[pk] = ""
+    return labels
+
+
 def scorecard(
     *, workspace: Workspace, month: date, today: date, department_id: int | None = None
 ) -> Scorecard:
     """The month's scorecard: the company's KPIs, then each team's (or one team's)."""
-    kpis = kpis_of(workspace).active().order_by("position", "id")
+    kpis = Kpi.objects.in_workspace(workspace).active().order_by("position", "id")
     if department_id is not None:
         kpis = kpis.filter(department_id=department_id)
-    kpi_list = list(kpis)
+    found = list(kpis.values_list(*SCORE_FIELDS))
+    kpi_list = [ScoreKpi(*row[:8]) for row in found]
+    team_names = {row[7]: row[8] for row in found if row[7] is not None}
     previous = figures.add_months(month, -1)
-    found = (
+    months_found = (
         KpiMonth.objects.in_workspace(workspace)
         .filter(kpi_id__in=[k.pk for k in kpi_list], month__in=[month, previous])
         .values_list("kpi_id", "month", "target", "value", "comment", "source")
     )
     rows = {
         (kpi_id, m): MonthRow(target, value, comment, source)
-        for kpi_id, m, target, value, comment, source in found
+        for kpi_id, m, target, value, comment, source in months_found
     }
-    owners = owner_labels(kpi_list)
+    owners = _score_owners(workspace, found)
     sections: dict[str, ScoreSection] = {}
     for kpi in kpi_list:
         key = f"team-{kpi.department_id}" if kpi.department_id else "company"
-        title = kpi.department.name if kpi.department else _("Company")
-        section = sections.setdefault(key, ScoreSection(key, title, []))
+        section = sections.get(key)
+        if section is None:
+            title = team_names[kpi.department_id] if kpi.department_id else _("Company")
+            section = sections[key] = ScoreSection(key, title, [])
         now = cell(kpi, month, rows.get((kpi.pk, month)), today)
         pace = figures.pace(now.value, how=kpi.aggregation, month=month, today=today)  # type: ignore[arg-type]
         section.rows.append(ScoreRow(
@@ -188,7 +245,7 @@ def scorecard(
 
 @dataclass
 class KpiHistory:
-    kpi: Kpi
+    kpi: Kpi | ScoreKpi
     owner: str
     cells: list[Cell]  # oldest first
     pace: object  # the current month's projection (Decimal) or None
