@@ -46,6 +46,8 @@ def connect() -> None:
     from keel.kpis.jobs import compute_kpis
     from keel.kpis.offboarding import hand_over_kpis, preview_kpis
     from keel.kpis.scorecard_mail import register as register_scorecard_kind
+    from keel.kpis.scorecard_text import chat_scorecard
+    from keel.notifications.chat_topics import register_chat_topic
     from keel.org.ownership import register_seat_ownership
     from keel.ui.nav import NavItem, register_nav
 
@@ -54,6 +56,7 @@ def connect() -> None:
     register_seat_ownership("kpis.kpis", _("KPIs"), seat_kpis)
     every(24 * 3600, compute_kpis)  # then send_scorecards (the monthly email), when due
     register_scorecard_kind()
+    register_chat_topic("kpis.scorecard", _("Monthly KPI scorecard"), render=chat_scorecard)
     register_agenda_feed(AgendaSource.KPI, pull=missed_kpis, render=render_missed)
     register_offboarding_step(
         "kpis.owned", _("KPIs they answer for"), hand_over_kpis, preview=preview_kpis,
