@@ -44,7 +44,7 @@ class ChatWebhookForm(forms.Form):
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
 
     def __init__(self, *args: Any, workspace: Workspace, webhook: ChatWebhook | None = None,
-                 **kwargs: Any) -> None:  # fmt: skip
+                 group_id: int | None = None, **kwargs: Any) -> None:  # fmt: skip
         if webhook is not None and "initial" not in kwargs:
             kwargs["initial"] = {
                 "name": webhook.name, "provider": webhook.provider, "group": webhook.group_id,
@@ -53,7 +53,7 @@ class ChatWebhookForm(forms.Form):
             }  # fmt: skip
         elif "initial" not in kwargs:
             kwargs["initial"] = {"language": workspace.language, "is_active": True,
-                                 "topics": default_topics()}  # fmt: skip
+                                 "topics": default_topics(), "group": group_id}  # fmt: skip
         super().__init__(*args, **kwargs)
         self.webhook = webhook
         groups = Group.objects.in_workspace(workspace).order_by("name").values_list("pk", "name")

@@ -33,6 +33,10 @@ def shows_error(webhook: ChatWebhook) -> bool:
     )
 
 
+def _int(text: str | None) -> int | None:
+    return int(text) if text and text.isdigit() and len(text) < 19 else None
+
+
 @login_required
 def chat_webhooks(request: HttpRequest, ws: str) -> HttpResponse:
     actor = request_membership(request)
@@ -54,7 +58,9 @@ def _form_page(request: HttpRequest, form: ChatWebhookForm, hook: ChatWebhook | 
 def chat_webhook_new(request: HttpRequest, ws: str) -> HttpResponse:
     actor = request_membership(request)
     require(actor, "chat.manage")
-    form = ChatWebhookForm(request.POST or None, workspace=actor.workspace)
+    form = ChatWebhookForm(
+        request.POST or None, workspace=actor.workspace, group_id=_int(request.GET.get("group"))
+    )  # from a group's page
     hook = submit(request, form, lambda data: services.chat_webhook_create(
         actor=actor, fields=form.fields_for_service(),
         context=AuditContext.from_request(request)))  # fmt: skip
