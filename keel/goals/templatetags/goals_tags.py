@@ -42,13 +42,15 @@ def quarter(date: Any) -> str:
 @register.simple_tag
 def milestone_kpi(milestone: Any, ws: str) -> SafeString:
     """`{% milestone_kpi m ws %}`: the milestone's KPI over its year — the KPI's name (a link
-    to its year grid), "¥2,450,000 of ¥3,000,000 (82%)" and a status badge ("On target",
+    to its page), "¥2,450,000 of ¥3,000,000 (82%)" and a status badge ("On target",
     "Close", "Missed"; judged by pace in the current year). Empty without a KPI."""
     progress = progress_of(milestone)
     kpi = milestone.kpi
     if kpi is None or progress is None:
         return mark_safe("")
-    url = reverse("kpis_year", kwargs={"ws": ws, "kpi_id": kpi.pk, "year": milestone.year})
+    # The KPI's page (its trend and months): every reader of the vision may open it; the
+    # year grid is for those who set targets or enter values.
+    url = reverse("kpis_detail", kwargs={"ws": ws, "kpi_id": kpi.pk})
     if progress.value is None:
         figure = gettext("no value yet for %(year)d") % {"year": milestone.year}
     elif progress.target is None:

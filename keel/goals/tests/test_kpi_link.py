@@ -157,8 +157,8 @@ def test_the_vision_page_shows_the_kpi_over_the_milestones_year(
     # 11 × 90,000 + 120,000 = 1,110,000 of 12 × 100,000: 93%, within the 10% margin
     assert "CN¥1,110,000 of CN¥1,200,000 (93%)" in html
     assert 'class="badge badge-amber">Close<' in html
-    grid = reverse("kpis_year", kwargs={"ws": "acme", "kpi_id": revenue.pk, "year": year - 1})
-    assert f'href="{grid}"' in html
+    kpi_page = reverse("kpis_detail", kwargs={"ws": "acme", "kpi_id": revenue.pk})
+    assert f'href="{kpi_page}"' in html
 
 
 def test_the_page_without_kpis_has_no_kpi_column(login, member, workspace, goal, year):
