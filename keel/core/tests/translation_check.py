@@ -17,6 +17,8 @@ ALLOWED_WORDS = frozenset(
         "SMTP", "IMAP", "Bearer", "English", "UTC", "GMT", "QR", "ID", "IP", "Email", "email",
         "Cc", "htmx", "Swagger", "SVG", "PDF", "FTE", "SOP", "SOPs", "KPI", "KPIs", "vCard",
         "Markdown", "ZIP",
+        # Products a page names as the user knows them (chats, shops, spreadsheets).
+        "Slack", "Webhook", "Shopify", "Amazon", "Seller", "Central", "Excel",
         # ISO currency codes stay in Latin letters in Chinese UIs too.
         "CNY", "USD", "EUR", "HKD", "TWD", "GBP",
         # Key names as printed on keyboards.

@@ -9,7 +9,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from keel.goals.selectors import progress_of
 from keel.kpis.templatetags.kpis_tags import status_text
@@ -68,7 +68,8 @@ def milestone_kpi(milestone: Any, ws: str) -> SafeString:
         # 40% of the year's target in May can be on target: say what the badge judged
         figure = gettext("%(figure)s · judged by the pace so far") % {"figure": figure}
     badge = status_text(progress.status, has_value=progress.value is not None)
-    archived = (format_html(' <span class="muted small">({})</span>', gettext("archived"))
+    state = pgettext("kpi state", "archived")
+    archived = (format_html(' <span class="muted small">({})</span>', state)
                 if kpi.archived_at else "")  # fmt: skip
     return format_html(
         '<div class="milestone-kpi"><a href="{}">{}</a>{} <span class="badge badge-{}">{}</span>'

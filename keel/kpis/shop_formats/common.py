@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from keel.kpis.figures import month_start
 
@@ -44,7 +44,7 @@ FIGURES: dict[str, Figure] = {
     "aov": Figure("aov", MONEY, gettext_lazy("Average order value")),
     "sales": Figure("sales", MONEY, gettext_lazy("Ordered product sales")),
     "units": Figure("units", COUNT, gettext_lazy("Units ordered")),
-    "sessions": Figure("sessions", COUNT, gettext_lazy("Sessions")),
+    "sessions": Figure("sessions", COUNT, pgettext_lazy("amazon traffic", "Sessions")),
 }
 FORMAT_FIGURES: dict[str, tuple[str, ...]] = {
     SHOPIFY: ("revenue", "orders", "aov"),

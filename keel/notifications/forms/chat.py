@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from keel.accounts.models import Group
 from keel.core.models import Workspace
@@ -41,7 +42,9 @@ class ChatWebhookForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES,
                                  help_text=_("Keel writes its messages in this chat in this "
                                              "language."))  # fmt: skip
-    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+    is_active = forms.BooleanField(
+        label=pgettext_lazy("chat", "Active"), required=False, initial=True
+    )
 
     def __init__(self, *args: Any, workspace: Workspace, webhook: ChatWebhook | None = None,
                  group_id: int | None = None, **kwargs: Any) -> None:  # fmt: skip
