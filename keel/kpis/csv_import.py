@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from keel.kpis.figures import aggregate, month_start
+from keel.kpis.figures import week_start as first_of_week
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -87,8 +88,10 @@ def _columns(header: list[str]) -> tuple[int, int] | None:
     return date_col, value_col
 
 
-def read_csv(text: str, *, aggregation: str) -> ImportPreview:
-    """The preview of a CSV file's text for a KPI summed/averaged/last per month."""
+def read_csv(text: str, *, aggregation: str, week_start: int | None = None) -> ImportPreview:
+    """The preview of a CSV file's text for a KPI summed/averaged/last per month; with
+    `week_start` (a weekly KPI: the workspace's first weekday) per week, each row going to
+    the week that contains its date (`months` then holds the weeks' first days)."""
     preview = ImportPreview()
     if len(text.encode()) > MAX_BYTES:
         preview.problem = _("The file is larger than 2 MB. Split it by year and import each.")
@@ -126,7 +129,8 @@ def read_csv(text: str, *, aggregation: str) -> ImportPreview:
                                    % {"day": day.isoformat(), "line": seen[day]}))  # fmt: skip
             continue
         seen[day] = line
-        by_month[month_start(day)].append((day, value))
+        period = month_start(day) if week_start is None else first_of_week(day, week_start)
+        by_month[period].append((day, value))
         preview.rows += 1
     for month, entries in sorted(by_month.items()):
         figure = aggregate([v for _d, v in sorted(entries)], aggregation)

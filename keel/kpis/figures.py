@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import calendar
 import functools
-from collections.abc import Sequence
-from datetime import date
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import get_format
@@ -40,6 +41,88 @@ def months_between(first: date, last: date) -> list[date]:
         out.append(month)
         month = add_months(month, 1)
     return out
+
+
+# --- weeks (weekly KPIs: docs/kpis.md, "Weekly KPIs") ------------------------------------
+# A week starts on the workspace's first weekday (Workspace.first_weekday: Monday=0,
+# Sunday=6) and belongs to the month in which it starts. "2026-W05" names ISO week 5; in a
+# workspace whose weeks start on Sunday it is the week from the Sunday before that ISO
+# week's Monday.
+
+WEEK_TEXT = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def week_start(day: date, first_weekday: int) -> date:
+    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
+
+
+def _iso_shift(first_weekday: int) -> timedelta:
+    """From a week's first day to the Monday whose ISO week names it (Sunday → +1 day)."""
+    return timedelta(days=(7 - first_weekday) % 7)
+
+
+def week_label(start: date, first_weekday: int) -> str:
+    """ "2026-W05": the ISO week of the week starting on `start`."""
+    year, week, _day = (start + _iso_shift(first_weekday)).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def parse_week(text: str | None, first_weekday: int) -> date | None:
+    """ "2026-W05" → the first day of that week in the workspace's week; None otherwise."""
+    match = WEEK_TEXT.match(text or "")
+    if match is None:
+        return None
+    try:
+        monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        return None
+    start = monday - _iso_shift(first_weekday)
+    return start if 2000 <= start.year <= 2200 else None
+
+
+def weeks_of_month(month: date, first_weekday: int) -> list[date]:
+    """The first days of the weeks that start in `month`."""
+    first = week_start(month, first_weekday)
+    if first < month:
+        first += timedelta(days=7)
+    out, end = [], add_months(month, 1)
+    while first < end:
+        out.append(first)
+        first += timedelta(days=7)
+    return out
+
+
+Pair = tuple[Decimal | None, Decimal | None]  # (target, value)
+
+
+def roll_up(weeks: Mapping[date, Pair], how: str) -> dict[date, Pair]:
+    """Weeks' (target, value) into their months' (a week is its starting month's), each made
+    by the KPI's month's figure: the sum, average or last of the weeks that have one."""
+    grouped: dict[date, list[tuple[date, Pair]]] = {}
+    for week, pair in sorted(weeks.items()):
+        grouped.setdefault(month_start(week), []).append((week, pair))
+    return {
+        month: (aggregate([t for _w, (t, _v) in items if t is not None], how),
+                aggregate([v for _w, (_t, v) in items if v is not None], how))
+        for month, items in grouped.items()
+    }  # fmt: skip
+
+
+def weeks_pace(
+    value: Decimal | None, *, how: str, weeks: list[date], today: date
+) -> Decimal | None:
+    """Where a weekly KPI's current month is heading: a sum grows with the days of its weeks
+    (value so far × the weeks' days ÷ days gone); an average or a last value is the figure."""
+    if value is None or not weeks:
+        return None
+    end = weeks[-1] + timedelta(days=7)
+    if not weeks[0] <= today < end:
+        return None
+    if how != "sum":
+        return value
+    projected = value * (end - weeks[0]).days / ((today - weeks[0]).days + 1)
+    step = Decimal(1) if abs(projected) >= 100 else Decimal("0.01")
+    return projected.quantize(step, rounding=ROUND_HALF_UP)
 
 
 def aggregate(values: Sequence[Decimal], how: str) -> Decimal | None:

@@ -35,6 +35,14 @@ class Aggregation(models.TextChoices):
     LAST = "last", _("Last value")
 
 
+class Period(models.TextChoices):
+    """How often the KPI has a figure: a month's (the default) or a week's, in the
+    workspace's week (Workspace.first_weekday). Fixed once the KPI has figures."""
+
+    MONTHLY = "monthly", _("Monthly")
+    WEEKLY = "weekly", _("Weekly")
+
+
 class Metric(models.TextChoices):
     """Where the values come from: typed, imported or pushed (manual), or computed by Keel
     over the KPI's team (its department's people; everyone for a company KPI)."""
@@ -73,6 +81,9 @@ class Kpi(WorkspaceScoped):
     )
     aggregation = models.CharField(
         _("month's figure"), max_length=8, choices=Aggregation.choices, default=Aggregation.SUM
+    )
+    period = models.CharField(
+        _("period"), max_length=7, choices=Period.choices, default=Period.MONTHLY
     )
     metric = models.CharField(
         pgettext_lazy("kpi", "values"),
@@ -128,9 +139,16 @@ class Kpi(WorkspaceScoped):
     def is_computed(self) -> bool:
         return bool(self.metric)
 
+    @property
+    def is_weekly(self) -> bool:
+        return self.period == Period.WEEKLY
+
 
 class KpiMonth(WorkspaceScoped):
-    """One KPI in one month (`month` is its first day): target, value and commentary."""
+    """One KPI in one period: target, value and commentary. `month` is the period's first
+    day — a month's first day, or for a weekly KPI the week's first day in the workspace's
+    week (services.months_save checks it). One table for both periods: the scorecard,
+    trend and progress read weeks and months in the same query (docs/kpis.md)."""
 
     kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="months")
     month = models.DateField(_("month"))

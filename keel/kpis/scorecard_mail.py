@@ -114,7 +114,18 @@ def chart_histories(*, workspace: Workspace, kpis: list[Kpi] | list[ScoreKpi], m
         .filter(kpi_id__in=[k.pk for k in kpis], month__gte=wanted[0], month__lte=month)
         .values_list("kpi_id", "month", "target", "value", "comment", "source")
     )
-    rows = {(kpi_id, m): MonthRow(t, v, c, s) for kpi_id, m, t, v, c, s in found}
+    rows: dict[tuple[int, date], MonthRow | None] = {}
+    weekly: dict[int, dict[date, MonthRow]] = {k.pk: {} for k in kpis if k.is_weekly}
+    for kpi_id, m, t, v, c, s in found:
+        if kpi_id in weekly:
+            weekly[kpi_id][m] = MonthRow(t, v, c, s)
+        else:
+            rows[(kpi_id, m)] = MonthRow(t, v, c, s)
+    for kpi in kpis:  # a weekly KPI's chart is of its months, as its scorecard row
+        if kpi.is_weekly:
+            for m in wanted:
+                rows[(kpi.pk, m)] = selectors.rolled_month(month=m, weeks=weekly[kpi.pk],
+                                                           how=kpi.aggregation)  # fmt: skip
     out = {}
     for kpi in kpis:
         cells = [selectors.cell(kpi, m, rows.get((kpi.pk, m)), today) for m in wanted]

@@ -73,6 +73,8 @@ def lines_for(scorecard: Scorecard, *, details: bool = False) -> list[str]:
         for row in section.rows:
             lines.append(row_line(row))
             if details:
+                if row.week_text:
+                    lines.append("    " + row.week_text)
                 lines.append("    " + before % {"value": row.previous.value_text})
                 if row.cell.comment:
                     lines.append("    " + " ".join(row.cell.comment.split()))

@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from keel.kpis import figures
 from keel.kpis.selectors import Cell, KpiHistory
 from keel.ui.charts import Series, line_chart
 
@@ -22,6 +23,11 @@ THOUSANDS_FROM = 10_000
 
 def _label(month: Any) -> str:
     return date_format(month, "YEAR_MONTH_FORMAT") if month.month == 1 else f"{month:%m}"
+
+
+def _week_label(week: Any, first_weekday: int) -> str:
+    """ "W05": the ISO week number (the table beside the chart gives the dates)."""
+    return figures.week_label(week, first_weekday).split("-", 1)[1]
 
 
 def _nice(step: float) -> float:
@@ -99,21 +105,32 @@ def trend_data(history: KpiHistory) -> TrendData:
 def trend_chart(history: KpiHistory, *, width: int = 720, height: int = 240) -> SafeString:
     data = trend_data(history)
     cells = data.cells
-    labels = [_label(c.month) for c in cells]
+    weekly = history.first_weekday is not None
+    if weekly:
+        labels = [_week_label(c.month, history.first_weekday) for c in cells]  # type: ignore[arg-type]
+    else:
+        labels = [_label(c.month) for c in cells]
     values = Series(pgettext("kpi", "Value"), list(zip(labels, data.values, strict=True)))
     targets = Series(pgettext("kpi", "Target"), list(zip(labels, data.targets, strict=True)),
                      tone="grey")  # fmt: skip
     series = [values, targets]
     if data.pace is not None:
-        series.append(Series(_("Pace this month"), list(zip(labels, data.pace, strict=True)),
+        pace_name = _("Pace this week") if weekly else _("Pace this month")
+        series.append(Series(pace_name, list(zip(labels, data.pace, strict=True)),
                              tone="amber"))  # fmt: skip
     name = history.kpi.name
     unit_note = _(" (in thousands)") if data.scale > 1 else ""
     known = sum(1 for c in cells if c.value is not None)
-    desc = _(
-        "%(name)s per month over %(months)d months%(unit)s: %(known)d months have a value. "
-        "The grey line is the target. The table after the chart lists the same figures."
-    ) % {"name": name, "months": len(cells), "unit": unit_note, "known": known}
+    if weekly:
+        desc = _(
+            "%(name)s per week over %(weeks)d weeks%(unit)s: %(known)d weeks have a value. "
+            "The grey line is the target. The table after the chart lists the same figures."
+        ) % {"name": name, "weeks": len(cells), "unit": unit_note, "known": known}
+    else:
+        desc = _(
+            "%(name)s per month over %(months)d months%(unit)s: %(known)d months have a value. "
+            "The grey line is the target. The table after the chart lists the same figures."
+        ) % {"name": name, "months": len(cells), "unit": unit_note, "known": known}
     return line_chart(series, y_min=data.low, y_max=data.high, width=width, height=height,
                       title=_("Trend of %(name)s") % {"name": name} + unit_note, desc=desc,
                       svg_id=f"kpi-trend-{history.kpi.pk}")  # fmt: skip

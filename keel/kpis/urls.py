@@ -3,7 +3,7 @@
 from django.urls import path
 
 from keel.kpis.views import kpis as views
-from keel.kpis.views import months, scorecard_send
+from keel.kpis.views import months, scorecard_send, weeks
 from keel.kpis.views import shop_import as shop_views
 
 urlpatterns = [
@@ -23,4 +23,5 @@ urlpatterns = [
         "<int:kpi_id>/years/<int:year>/copy-targets/", months.copy_targets, name="kpis_copy_targets"
     ),
     path("<int:kpi_id>/months/<str:month>/", months.month, name="kpis_month"),
+    path("<int:kpi_id>/weeks/<str:week>/", weeks.weeks, name="kpis_weeks"),
 ]

@@ -40,6 +40,7 @@ from keel.kpis.api.schemas import (
     MonthsSavedOut,
     month_text,
 )
+from keel.kpis.figures import parse_week, week_label
 from keel.kpis.models import Kpi, KpiMonth, ValueSource
 from keel.org.models import Department, Seat
 
@@ -57,7 +58,9 @@ def _reader(request: HttpRequest, slug: str) -> Membership:
 
 
 def _kpi(membership: Membership, kpi_id: int) -> Kpi:
-    return get_in_workspace(Kpi.objects.all(), membership, kpi_id)
+    kpi: Kpi = get_in_workspace(Kpi.objects.all(), membership, kpi_id)
+    kpi.workspace = membership.workspace  # its week start, without a query
+    return kpi
 
 
 def _one(membership: Membership, model: Any, pk: int | None, field: str) -> Any:
@@ -78,7 +81,7 @@ def _fields(membership: Membership, payload: Any, base: Kpi | None = None) -> se
         current = {
             "name": base.name, "description": base.description, "unit": base.unit,
             "currency": base.currency, "direction": base.direction,
-            "aggregation": base.aggregation, "metric": base.metric,
+            "aggregation": base.aggregation, "metric": base.metric, "period": base.period,
             "team_id": base.department_id, "owner_seat_id": base.owner_seat_id,
             "owner_group_id": base.owner_group_id, "owner_member_id": base.owner_member_id,
             "amber_margin": base.amber_margin,
@@ -89,6 +92,7 @@ def _fields(membership: Membership, payload: Any, base: Kpi | None = None) -> se
         unit=str(data.get("unit") or "count"), currency=data.get("currency") or "",
         direction=str(data.get("direction") or "higher"),
         aggregation=str(data.get("aggregation") or "sum"), metric=str(data.get("metric") or ""),
+        period=str(data.get("period") or "monthly"),
         department=_one(membership, Department, data.get("team_id"), "team_id"),
         owner_seat=_one(membership, Seat, data.get("owner_seat_id"), "owner_seat_id"),
         owner_group=_one(membership, Group, data.get("owner_group_id"), "owner_group_id"),
@@ -151,8 +155,11 @@ def kpi_restore(request: HttpRequest, slug: str, kpi_id: int) -> Kpi:
 
 
 def _month_out(kpi: Kpi, row: KpiMonth) -> dict[str, Any]:
+    weekly = kpi.is_weekly
     return {
-        "month": month_text(row.month), "target": row.target, "value": row.value,
+        "month": None if weekly else month_text(row.month),
+        "week": week_label(row.month, kpi.workspace.first_weekday) if weekly else None,
+        "target": row.target, "value": row.value,
         "comment": row.comment, "source": row.source or None,
         "status": figures.status(row.value, row.target, direction=kpi.direction,
                                  margin=kpi.amber_margin),
@@ -161,13 +168,35 @@ def _month_out(kpi: Kpi, row: KpiMonth) -> dict[str, Any]:
 
 @router.get(f"{WS}/kpis/{{kpi_id}}/months", response={200: list[MonthOut], **ERROR_RESPONSES})
 def month_list(request: HttpRequest, slug: str, kpi_id: int, year: int) -> list[dict[str, Any]]:
-    """The months of `year` that have a target, a value or commentary."""
+    """The months of `year` that have a target, a value or commentary; for a weekly KPI the
+    weeks that start in `year`."""
     membership = _reader(request, slug)
     kpi = _kpi(membership, kpi_id)
     if not 2000 <= year <= 2200:
         raise ValidationError({"year": _("Choose a year from 2000 to 2200.")})
+    if kpi.is_weekly:
+        rows = KpiMonth.objects.filter(kpi=kpi, month__year=year).order_by("month")
+        return [_month_out(kpi, row) for row in rows]
     return [_month_out(kpi, row) for month, row in selectors.year_months(kpi=kpi, year=year)
             if row is not None]  # fmt: skip
+
+
+def _period_of(kpi: Kpi, item: Any) -> date:
+    """The entry's month, or its week for a weekly KPI: the other one is refused by name."""
+    if kpi.is_weekly:
+        if item.month is not None or item.week is None:
+            raise ValidationError({"week": _('This KPI is weekly: give each entry a "week" '
+                                             'like 2026-W05, not a "month".')})  # fmt: skip
+        first = parse_week(item.week, kpi.workspace.first_weekday)
+        if first is None:
+            raise ValidationError({"week": _("%(week)s is not a week Keel keeps (2000 to "
+                                             "2200).") % {"week": item.week}})  # fmt: skip
+        return first
+    if item.week is not None or item.month is None:
+        raise ValidationError({"month": _('This KPI is monthly: give each entry a "month" '
+                                          'like 2026-03, not a "week".')})  # fmt: skip
+    year, month = (int(p) for p in item.month.split("-"))
+    return date(year, month, 1)
 
 
 @router.post(f"{WS}/kpis/{{kpi_id}}/months", response={200: MonthsSavedOut, **ERROR_RESPONSES})
@@ -180,9 +209,8 @@ def months_push(request: HttpRequest, slug: str, kpi_id: int, payload: MonthsIn)
     entries = []
     for item in payload.months:
         sent = item.model_dump(exclude_unset=True)
-        year, month = (int(p) for p in item.month.split("-"))
         entries.append(services.MonthEntry(
-            month=date(year, month, 1),
+            month=_period_of(kpi, item),
             target=sent.get("target", services.UNSET),
             value=sent.get("value", services.UNSET),
             comment=(sent["comment"] or "") if "comment" in sent else services.UNSET,

@@ -15,12 +15,16 @@ from ninja import Field, Schema
 from pydantic import StringConstraints
 
 from keel.core.api_support import Id, InputSchema
-from keel.kpis.models import Aggregation, Direction, Metric, Unit, ValueSource
+from keel.kpis.models import Aggregation, Direction, Metric, Period, Unit, ValueSource
 from keel.kpis.services.kpis import DESCRIPTION_MAX, NAME_MAX
 from keel.kpis.services.months import COMMENT_MAX
 
 Figure = Annotated[Decimal, Field(max_digits=18, decimal_places=4, allow_inf_nan=False)]
 MonthText = Annotated[str, StringConstraints(pattern=r"^(2[01][0-9][0-9]|2200)-(0[1-9]|1[0-2])$")]
+# an ISO week, "2026-W05"; in a workspace whose weeks start on Sunday, the week from the
+# Sunday before that ISO week's Monday (figures.parse_week)
+WEEK_PATTERN = r"^(2[01][0-9][0-9]|2200)-W(0[1-9]|[1-4][0-9]|5[0-3])$"
+WeekText = Annotated[str, StringConstraints(pattern=WEEK_PATTERN)]
 
 
 class KpiOut(Schema):
@@ -31,6 +35,8 @@ class KpiOut(Schema):
     currency: str
     direction: Direction
     aggregation: Aggregation
+    period: Period = Field(description="monthly, or weekly: figures per week, pushed with "
+                                       "\"week\" instead of \"month\".")
     metric: str = Field(description="Empty: entered, imported or pushed; else computed by Keel.")
     team_id: int | None = Field(None, alias="department_id")
     owner_seat_id: int | None
@@ -51,6 +57,7 @@ class KpiIn(InputSchema):
     currency: str = Field("", max_length=3)
     direction: Direction = Direction.HIGHER
     aggregation: Aggregation = Aggregation.SUM
+    period: Period = Period.MONTHLY
     metric: Metric = Metric.MANUAL
     team_id: Id | None = None
     owner_seat_id: Id | None = None
@@ -66,6 +73,7 @@ class KpiPatchIn(InputSchema):
     currency: str | None = Field(None, max_length=3)
     direction: Direction | None = None
     aggregation: Aggregation | None = None
+    period: Period | None = Field(None, description="Refused once the KPI has figures.")
     metric: Metric | None = None
     team_id: Id | None = None
     owner_seat_id: Id | None = None
@@ -75,7 +83,8 @@ class KpiPatchIn(InputSchema):
 
 
 class MonthOut(Schema):
-    month: str = Field(description="YYYY-MM")
+    month: str | None = Field(None, description="YYYY-MM (a monthly KPI)")
+    week: str | None = Field(None, description="YYYY-Www (a weekly KPI)")
     target: Decimal | None
     value: Decimal | None
     comment: str
@@ -84,9 +93,11 @@ class MonthOut(Schema):
 
 
 class MonthIn(InputSchema):
-    """A month's cells: those left out keep their value; null empties one."""
+    """A month's (or a weekly KPI's week's) cells: those left out keep their value; null
+    empties one. A monthly KPI takes `month`, a weekly one `week`."""
 
-    month: MonthText
+    month: MonthText | None = None
+    week: WeekText | None = None
     target: Figure | None = None
     value: Figure | None = None
     comment: str | None = Field(None, max_length=COMMENT_MAX)

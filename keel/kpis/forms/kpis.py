@@ -15,7 +15,7 @@ from keel.accounts.models import Group
 from keel.core.models import WORKSPACE_CURRENCIES, Membership, Workspace
 from keel.kpis.csv_import import MAX_BYTES
 from keel.kpis.figures import plain
-from keel.kpis.models import Aggregation, Direction, Kpi, Metric, Unit
+from keel.kpis.models import Aggregation, Direction, Kpi, Metric, Period, Unit
 from keel.kpis.services import KpiFields
 from keel.kpis.services.kpis import DESCRIPTION_MAX, NAME_MAX
 from keel.kpis.services.months import COMMENT_MAX
@@ -47,6 +47,12 @@ class KpiForm(forms.Form):
     aggregation = forms.ChoiceField(
         label=_("A month's figure"), choices=Aggregation.choices,
         help_text=_("How several values in one month (one a day, say) make the month's."),
+    )  # fmt: skip
+    period = forms.ChoiceField(
+        label=_("Period"), choices=Period.choices, initial=Period.MONTHLY, required=False,
+        help_text=_("Weekly: a target and a value per week (in the workspace's week); the "
+                    "scorecard adds a month's weeks up as its month's figure says. It can't "
+                    "change once the KPI has figures."),
     )  # fmt: skip
     metric = forms.ChoiceField(
         label=pgettext_lazy("kpi", "Values"), choices=Metric.choices, required=False,
@@ -108,6 +114,7 @@ class KpiForm(forms.Form):
             name=data["name"], description=data.get("description", ""), unit=data["unit"],
             currency=data.get("currency", ""), direction=data["direction"],
             aggregation=data["aggregation"], metric=data.get("metric", ""),
+            period=data.get("period") or Period.MONTHLY,
             department=department, owner_seat=owner_seat, owner_group=owner_group,
             owner_member=owner_member, amber_margin=data["amber_margin"],
         )  # fmt: skip
@@ -124,7 +131,8 @@ def _initial(kpi: Kpi) -> dict[str, Any]:
     return {
         "name": kpi.name, "description": kpi.description, "metric": kpi.metric,
         "unit": kpi.unit, "currency": kpi.currency, "direction": kpi.direction,
-        "aggregation": kpi.aggregation, "department": kpi.department_id or "", "owner": owner,
+        "aggregation": kpi.aggregation, "period": kpi.period,
+        "department": kpi.department_id or "", "owner": owner,
         "amber_margin": kpi.amber_margin,
     }  # fmt: skip
 

@@ -2,6 +2,7 @@
 
 from keel.kpis.selectors.scorecard import (
     HISTORY_MONTHS,
+    HISTORY_WEEKS,
     Cell,
     KpiHistory,
     Scorecard,
@@ -13,12 +14,16 @@ from keel.kpis.selectors.scorecard import (
     kpis_of,
     kpis_owned_by_seat,
     owner_labels,
+    rolled_month,
     scorecard,
+    week_history,
+    week_rows,
     year_months,
 )
 
 __all__ = [
     "HISTORY_MONTHS",
+    "HISTORY_WEEKS",
     "Cell",
     "KpiHistory",
     "ScoreRow",
@@ -30,6 +35,9 @@ __all__ = [
     "kpis_of",
     "kpis_owned_by_seat",
     "owner_labels",
+    "rolled_month",
     "scorecard",
+    "week_history",
+    "week_rows",
     "year_months",
 ]

@@ -19,7 +19,7 @@ from keel.core.models import WORKSPACE_CURRENCIES, Membership
 from keel.core.permissions import require
 from keel.core.services import AuditContext, audit_event, next_position, same_workspace
 from keel.core.validators import clean_line
-from keel.kpis.models import Aggregation, Direction, Kpi, Metric, Unit
+from keel.kpis.models import Aggregation, Direction, Kpi, KpiMonth, Metric, Period, Unit
 from keel.org.models import Department, Seat
 
 NAME_MAX = 120
@@ -45,6 +45,7 @@ class KpiFields:
     direction: str = Direction.HIGHER
     aggregation: str = Aggregation.SUM
     metric: str = Metric.MANUAL
+    period: str = Period.MONTHLY
     department: Department | None = None
     owner_seat: Seat | None = None
     owner_group: Group | None = None
@@ -73,6 +74,7 @@ def _validated(actor: Membership, fields: KpiFields) -> KpiFields:
     _choice(fields.direction, Direction, "direction", errors)
     _choice(fields.aggregation, Aggregation, "aggregation", errors)
     _choice(fields.metric, Metric, "metric", errors)
+    _choice(fields.period, Period, "period", errors)
     unit, aggregation, direction = fields.unit, fields.aggregation, fields.direction
     if fields.metric in METRIC_UNITS:
         unit, aggregation, direction = METRIC_UNITS[fields.metric]
@@ -98,7 +100,8 @@ def _validated(actor: Membership, fields: KpiFields) -> KpiFields:
         raise ValidationError(errors)
     return KpiFields(
         name=name, description=description, unit=unit, currency=currency, direction=direction,
-        aggregation=aggregation, metric=fields.metric, department=fields.department,
+        aggregation=aggregation, metric=fields.metric, period=fields.period,
+        department=fields.department,
         owner_seat=fields.owner_seat, owner_group=fields.owner_group,
         owner_member=fields.owner_member, amber_margin=fields.amber_margin,
     )  # fmt: skip
@@ -106,7 +109,7 @@ def _validated(actor: Membership, fields: KpiFields) -> KpiFields:
 
 def _apply(kpi: Kpi, fields: KpiFields) -> None:
     for name in ("name", "description", "unit", "currency", "direction", "aggregation",
-                 "metric", "department", "owner_seat", "owner_group", "owner_member",
+                 "metric", "period", "department", "owner_seat", "owner_group", "owner_member",
                  "amber_margin"):  # fmt: skip
         setattr(kpi, name, getattr(fields, name))
 
@@ -134,7 +137,16 @@ def kpi_update(
     require(actor, "kpis.manage")
     same_workspace(actor, kpi)
     clean = _validated(actor, fields)
-    metric_changed = clean.metric != kpi.metric
+    if clean.period != kpi.period and KpiMonth.objects.filter(kpi=kpi).exists():
+        # a month's figures can't be split into weeks, nor weeks re-cut into months
+        raise ValidationError({"period": _(
+            "This KPI already has monthly targets or values: it can't become weekly. Make a "
+            "new weekly KPI (and archive this one when it is done)."
+        ) if kpi.period == Period.MONTHLY else _(
+            "This KPI already has weekly targets or values: it can't become monthly. Make a "
+            "new monthly KPI (and archive this one when it is done)."
+        )})  # fmt: skip
+    metric_changed = clean.metric != kpi.metric or clean.period != kpi.period
     _apply(kpi, clean)
     kpi.save()
     audit_event(actor, "kpis.updated", kpi, context, name=kpi.name)

@@ -10,7 +10,7 @@ month it is in.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -23,7 +23,7 @@ from keel.core.models import Membership
 from keel.core.permissions import require
 from keel.core.services import AuditContext, audit_event, same_workspace
 from keel.kpis.access import require_values
-from keel.kpis.figures import add_months, month_start
+from keel.kpis.figures import add_months, month_start, week_label, week_start
 from keel.kpis.models import Kpi, KpiMonth, ValueSource
 
 LIMIT = Decimal(10) ** 14  # the column holds 14 digits before the point
@@ -54,43 +54,69 @@ def _month_label(month: date) -> str:
     return month.strftime("%Y-%m")
 
 
-def _check_number(number: Decimal | None, field: str, month: date, errors: dict) -> None:
+def period_label(kpi: Kpi, day: date) -> str:
+    """ "2026-03" for a month, "2026-W05" for a weekly KPI's week."""
+    if kpi.is_weekly:
+        return week_label(day, kpi.workspace.first_weekday)
+    return _month_label(day)
+
+
+def _check_number(number: Decimal | None, field: str, label: str, errors: dict) -> None:
     if number is None or number is UNSET:
         return
     if not number.is_finite() or abs(number) >= LIMIT:
         errors.setdefault(field, []).append(
-            _("%(month)s: use a number below 100 trillion.") % {"month": _month_label(month)}
+            _("%(month)s: use a number below 100 trillion.") % {"month": label}
         )
+
+
+def _period_problem(kpi: Kpi, day: date) -> tuple[str, str] | None:
+    """(field, message) when `day` can't start one of the KPI's periods."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        field = "week" if kpi.is_weekly else "month"
+        return field, _("%(month)s is not a month Keel keeps (2000 to 2200).") % {
+            "month": day.isoformat()}  # fmt: skip
+    if kpi.is_weekly:
+        first = kpi.workspace.first_weekday
+        if day != week_start(day, first):
+            return "week", _("%(day)s is not the first day of a week: this workspace's weeks "
+                             "start on %(weekday)s.") % {
+                "day": day.isoformat(),
+                "weekday": _("Sunday") if first == 6 else _("Monday")}  # fmt: skip
+    elif day.day != 1:
+        return "month", _("%(month)s is not a month Keel keeps (2000 to 2200).") % {
+            "month": day.isoformat()}  # fmt: skip
+    return None
 
 
 def _validate(actor: Membership, kpi: Kpi, entries: list[MonthEntry], source: str) -> None:
     errors: dict[str, list[str]] = {}
     seen: set[date] = set()
     today = timezone.localdate()
+    started = (week_start(today, kpi.workspace.first_weekday) if kpi.is_weekly
+               else month_start(today))  # fmt: skip
     for entry in entries:
         month = entry.month
-        if month.day != 1 or not FIRST_YEAR <= month.year <= LAST_YEAR:
-            errors.setdefault("month", []).append(
-                _("%(month)s is not a month Keel keeps (2000 to 2200).")
-                % {"month": month.isoformat()}
-            )
+        problem = _period_problem(kpi, month)
+        if problem is not None:
+            errors.setdefault(problem[0], []).append(problem[1])
             continue
+        label = period_label(kpi, month)
         if month in seen:
-            errors.setdefault("month", []).append(
-                _("%(month)s is given twice.") % {"month": _month_label(month)}
+            errors.setdefault("week" if kpi.is_weekly else "month", []).append(
+                _("%(month)s is given twice.") % {"month": label}
             )
         seen.add(month)
-        _check_number(entry.target, "target", month, errors)
-        _check_number(entry.value, "value", month, errors)
-        if entry.value is not UNSET and entry.value is not None and month > month_start(today):
+        _check_number(entry.target, "target", label, errors)
+        _check_number(entry.value, "value", label, errors)
+        if entry.value is not UNSET and entry.value is not None and month > started:
             errors.setdefault("value", []).append(
-                _("%(month)s has not started: enter its value when it has.")
-                % {"month": _month_label(month)}
+                _("%(month)s has not started: enter its value when it has.") % {"month": label}
             )
         if entry.comment is not UNSET and len(entry.comment or "") > COMMENT_MAX:
             errors.setdefault("comment", []).append(
                 _("%(month)s: use at most %(max)d characters.")
-                % {"month": _month_label(month), "max": COMMENT_MAX}
+                % {"month": label, "max": COMMENT_MAX}
             )
     if errors:
         raise ValidationError(errors)
@@ -118,7 +144,7 @@ def months_save(
     changed = _write(kpi, entries, source=source, by=actor)
     if changed:
         audit_event(actor, "kpis.months_saved", kpi, context, source=source,
-                    months=[_month_label(m) for m in sorted(changed)])  # fmt: skip
+                    months=[period_label(kpi, m) for m in sorted(changed)])  # fmt: skip
     return len(changed)
 
 
@@ -158,6 +184,8 @@ def targets_copy(
 
     Each month takes last year's target, or its value where it had no target (a first year
     of targets usually starts from what happened). Months with neither stay as they are.
+    A weekly KPI's weeks starting in `year` take those of 52 weeks before (the same weekday
+    and, but for a year with 53 weeks, the same week number).
     """
     require(actor, "kpis.manage")
     same_workspace(actor, kpi)
@@ -167,7 +195,10 @@ def targets_copy(
         raise ValidationError({"growth": _("Use a growth from -100%% to %(max)d%%.")
                                % {"max": MAX_GROWTH}})  # fmt: skip
     factor = 1 + growth_percent / 100
-    last_year = {m.month: m for m in KpiMonth.objects.filter(kpi=kpi, month__year=year - 1)}
+    year_later = timedelta(weeks=52)
+    first = date(year, 1, 1) - year_later if kpi.is_weekly else date(year - 1, 1, 1)
+    last_year = {m.month: m for m in KpiMonth.objects.filter(
+        kpi=kpi, month__gte=first, month__lte=date(year - 1, 12, 31))}  # fmt: skip
     entries = []
     for base in sorted(last_year):
         source = last_year[base].target if last_year[base].target is not None else last_year[
@@ -175,7 +206,9 @@ def targets_copy(
         if source is None:
             continue
         grown = (source * factor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        entries.append(MonthEntry(month=add_months(base, 12), target=grown))
+        copy_to = base + year_later if kpi.is_weekly else add_months(base, 12)
+        if copy_to.year == year:
+            entries.append(MonthEntry(month=copy_to, target=grown))
     if not entries:
         raise ValidationError({"year": _("%(year)d has no targets or values to copy from.")
                                % {"year": year - 1}})  # fmt: skip

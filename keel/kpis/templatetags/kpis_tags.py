@@ -78,6 +78,8 @@ def kpi_score_rows(rows: list[Any], ws: str) -> SafeString:
         if cell.share is not None:
             text = (on_pace if cell.by_pace else of_target) % {"share": cell.share}
             share = f'<br><span class="muted small">{html_escape(text)}</span>'
+        if row.week_text:  # a weekly KPI's latest week under its month
+            pace += f'<br><span class="muted small">{html_escape(row.week_text)}</span>'
         comment = html_escape(Truncator(cell.comment).chars(140)) if cell.comment else ""
         html.append(
             f'<tr><td><a class="kpi-name" href="{detail(kpi.pk)}">'

@@ -21,10 +21,11 @@ from keel.core.permissions import has_perm, require
 from keel.core.services import AuditContext
 from keel.kpis import selectors, services
 from keel.kpis.access import can_enter_values
-from keel.kpis.figures import month_start
+from keel.kpis.figures import month_start, week_label
 from keel.kpis.forms import KpiForm
 from keel.kpis.models import Kpi
 from keel.kpis.trend import in_thousands, trend_chart
+from keel.kpis.views.weeks import current_page, weeks_url
 from keel.org.models import Department
 from keel.ui.forms import submit
 
@@ -75,6 +76,12 @@ def detail(request: HttpRequest, ws: str, kpi_id: int) -> HttpResponse:
     kpi = selectors.get_kpi_for(actor, kpi_id)
     today = timezone.localdate()
     history = selectors.kpi_history(kpi=kpi, today=today)
+    grid_url = reverse("kpis_year", kwargs={"ws": ws, "kpi_id": kpi.pk, "year": today.year})
+    week_labels: dict[date, str] = {}
+    if kpi.is_weekly:
+        grid_url = weeks_url(ws, kpi, current_page(kpi, today))
+        first_weekday = actor.workspace.first_weekday
+        week_labels = {c.month: week_label(c.month, first_weekday) for c in history.cells}
     context = {
         "kpi": kpi,
         "history": history,
@@ -82,6 +89,8 @@ def detail(request: HttpRequest, ws: str, kpi_id: int) -> HttpResponse:
         "chart": trend_chart(history),
         "in_thousands": in_thousands(history),
         "year": today.year,
+        "grid_url": grid_url,
+        "week_labels": week_labels,
         "can_manage": has_perm(actor, "kpis.manage"),
         "can_enter": can_enter_values(actor, kpi),
     }
@@ -104,6 +113,8 @@ def kpi_new(request: HttpRequest, ws: str) -> HttpResponse:
         actor=actor, fields=form.fields_for_service(), context=context))  # fmt: skip
     if kpi is not None:
         messages.success(request, _("KPI added. Set its targets for the year next."))
+        if kpi.is_weekly:
+            return redirect(weeks_url(ws, kpi, current_page(kpi, timezone.localdate())))
         return redirect("kpis_year", ws=ws, kpi_id=kpi.pk, year=timezone.localdate().year)
     return _form_page(request, form, None)
 

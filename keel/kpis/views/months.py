@@ -3,6 +3,7 @@ with growth, one month's page (the scorecard's drill-down) and the CSV import.""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -22,15 +23,23 @@ from keel.core.services import AuditContext
 from keel.kpis import selectors, services
 from keel.kpis.access import can_enter_values
 from keel.kpis.csv_import import read_csv
-from keel.kpis.figures import display, month_start, plain
+from keel.kpis.figures import display, month_start, parse_week, plain, week_label
 from keel.kpis.forms import CopyTargetsForm, MonthForm, YearGridForm
 from keel.kpis.forms.imports import CSV, KpiImportForm
-from keel.kpis.models import KpiMonth, ValueSource
+from keel.kpis.models import Kpi, KpiMonth, ValueSource
 from keel.kpis.services.months import FIRST_YEAR, LAST_YEAR
 from keel.kpis.shop_formats import MAX_BYTES as SHOP_MAX_BYTES
 from keel.kpis.views.kpis import detail_url, parse_month
 from keel.kpis.views.shop_import import read_upload
+from keel.kpis.views.weeks import month_page, week_title, weeks_url
 from keel.ui.forms import submit
+
+
+def period_text(kpi: Kpi, day: date) -> str:
+    """A preview row's period: "March 2026", or "2026-W05 · Feb. 2 – Feb. 8, 2026"."""
+    if kpi.is_weekly:
+        return f"{week_label(day, kpi.workspace.first_weekday)} · {week_title(day)}"
+    return date_format(day, "YEAR_MONTH_FORMAT")
 
 
 def _year_url(ws: str, kpi_id: int, year: int) -> str:
@@ -45,6 +54,8 @@ def year(request: HttpRequest, ws: str, kpi_id: int, year: int) -> HttpResponse:
     kpi = selectors.get_kpi_for(actor, kpi_id)
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404
+    if kpi.is_weekly:  # its figures are weeks: the weeks grid from the year's first week
+        return redirect(weeks_url(ws, kpi, month_page(kpi, date(year, 1, 1))))
     targets = has_perm(actor, "kpis.manage")
     enters = can_enter_values(actor, kpi)
     values = enters and not kpi.is_computed
@@ -89,6 +100,9 @@ def copy_targets(request: HttpRequest, ws: str, kpi_id: int, year: int) -> HttpR
     else:
         messages.success(request, _("%(count)d targets set from %(year)d.")
                          % {"count": changed, "year": year - 1})  # fmt: skip
+    back = parse_week(request.POST.get("week"), actor.workspace.first_weekday)
+    if kpi.is_weekly and back is not None:
+        return redirect(weeks_url(ws, kpi, back))
     return redirect(_year_url(ws, kpi.pk, year))
 
 
@@ -101,6 +115,8 @@ def month(request: HttpRequest, ws: str, kpi_id: int, month: str) -> HttpRespons
     first_day = parse_month(month)
     if first_day is None:
         raise Http404
+    if kpi.is_weekly:  # the scorecard's drill-down: the weeks of that month
+        return redirect(weeks_url(ws, kpi, month_page(kpi, first_day)))
     row = KpiMonth.objects.filter(kpi=kpi, month=first_day).select_related(
         "value_set_by__user").first()  # fmt: skip
     targets = has_perm(actor, "kpis.manage")
@@ -157,7 +173,11 @@ def import_csv(request: HttpRequest, ws: str, kpi_id: int) -> HttpResponse:
         form.add_error(None, _("Keel computes this KPI's values: there is nothing to import."))
     elif shop_file:
         upload = form.cleaned_data.get("file")
-        if not has_perm(actor, "kpis.manage"):
+        if kpi.is_weekly:
+            form.add_error("format", _("A shop file fills monthly KPIs and this one is weekly: "
+                                       "choose “Date and value” and save the shop's days "
+                                       "as date,value."))  # fmt: skip
+        elif not has_perm(actor, "kpis.manage"):
             form.add_error("format", _("A shop file fills several KPIs: only managers import "
                                        "one. Choose “Date and value” for this KPI."))  # fmt: skip
         elif upload is None:
@@ -177,7 +197,9 @@ def import_csv(request: HttpRequest, ws: str, kpi_id: int) -> HttpResponse:
         elif not text.strip():
             form.add_error("file", _("Choose a CSV file."))
         else:
-            preview = read_csv(text, aggregation=kpi.aggregation)
+            preview = read_csv(text, aggregation=kpi.aggregation,
+                               week_start=actor.workspace.first_weekday
+                               if kpi.is_weekly else None)  # fmt: skip
             if preview.problem:
                 form.add_error("file", preview.problem)
                 preview = None
@@ -191,14 +213,16 @@ def import_csv(request: HttpRequest, ws: str, kpi_id: int) -> HttpResponse:
                     for message in error.messages:
                         form.add_error(None, message)
                 else:
-                    messages.success(request, _("%(count)d months imported.") % {"count": saved})
+                    messages.success(request, (_("%(count)d weeks imported.") if kpi.is_weekly
+                                               else _("%(count)d months imported."))
+                                     % {"count": saved})  # fmt: skip
                     return redirect(detail_url(ws, kpi))
     existing = {}
     if preview is not None:
         existing = {r.month: r.value for r in KpiMonth.objects.filter(
             kpi=kpi, month__in=list(preview.months))}  # fmt: skip
     rows = [
-        (date_format(m, "YEAR_MONTH_FORMAT"), display(v, unit=kpi.unit, currency=kpi.currency),
+        (period_text(kpi, m), display(v, unit=kpi.unit, currency=kpi.currency),
          display(existing.get(m), unit=kpi.unit, currency=kpi.currency)
          if existing.get(m) is not None else "")
         for m, v in (preview.months.items() if preview else [])

@@ -34,7 +34,7 @@ from keel.core.services import AuditContext
 from keel.kpis import services
 from keel.kpis.figures import display
 from keel.kpis.forms.imports import ShopMappingForm, ShopUploadForm, month_value
-from keel.kpis.models import Kpi, KpiMonth, Unit
+from keel.kpis.models import Kpi, KpiMonth, Period, Unit
 from keel.kpis.services.shop_import import kpi_currency
 from keel.kpis.shop_formats import FIGURES, MONEY, ShopPreview, read_shop_file
 from keel.org.models import workspace_today
@@ -48,10 +48,12 @@ SHOWN_ERRORS = 100
 
 
 def importable_kpis(actor: Membership) -> list[Kpi]:
-    """The KPIs a shop file may feed: active, typed (not computed), money or count."""
+    """The KPIs a shop file may feed: active, monthly, typed (not computed), money or count
+    (a weekly KPI takes its days as a "date,value" file: docs/kpis.md, "Weekly KPIs")."""
     kpis = (
         Kpi.objects.in_workspace(actor.workspace).active()
-        .filter(metric="", unit__in=[Unit.MONEY, Unit.COUNT]).order_by("position", "id")
+        .filter(metric="", unit__in=[Unit.MONEY, Unit.COUNT], period=Period.MONTHLY)
+        .order_by("position", "id")
     )  # fmt: skip
     out = list(kpis)
     for kpi in out:
