@@ -63,15 +63,23 @@ def missed_kpis(meeting: Meeting, now: datetime) -> list[FeedItem]:
     kpis = list(
         Kpi.objects.filter(workspace_id=meeting.workspace_id)
         .active()
-        .only("name", "direction", "amber_margin", "department_id", "position")
+        .only("name", "direction", "amber_margin", "department_id", "position", "period",
+              "aggregation")
         .order_by("position", "id")
-    )
+    )  # fmt: skip
+    # the month's row of a monthly KPI, the weeks starting in it of a weekly one
+    found = KpiMonth.objects.filter(
+        workspace_id=meeting.workspace_id, kpi_id__in=[k.pk for k in kpis], month__gte=month,
+        month__lt=figures.add_months(month, 1),
+    ).values_list("kpi_id", "month", "target", "value")  # fmt: skip
+    periods: dict[int, dict[date, figures.Pair]] = {}
+    for kpi_id, day, target, value in found:
+        periods.setdefault(kpi_id, {})[day] = (target, value)
+    how = {k.pk: k.aggregation for k in kpis}
     rows = {
-        kpi_id: (target, value)
-        for kpi_id, target, value in KpiMonth.objects.filter(
-            workspace_id=meeting.workspace_id, kpi_id__in=[k.pk for k in kpis], month=month
-        ).values_list("kpi_id", "target", "value")
-    }
+        kpi_id: figures.roll_up(weeks, how[kpi_id]).get(month, (None, None))
+        for kpi_id, weeks in periods.items()
+    }  # a monthly KPI's one row rolls up to itself (its first day is the month's)
     out = []
     for kpi in sorted(kpis, key=lambda k: k.department_id is not None):  # stable: company first
         target, value = rows.get(kpi.pk, (None, None))

@@ -1,4 +1,5 @@
-"""Demo Shop's KPIs: twelve, two years of monthly values, this year's and last year's
+"""Demo Shop's KPIs: twelve monthly with two years of values and two weekly with half a
+year of weeks (WEEKLY), this year's and last year's
 targets, commentary, and one team (marketing) missing its targets.
 
 Registered as a demo seeder (after the org chart's: KPIs belong to its seats and
@@ -14,17 +15,18 @@ import calendar
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.utils import timezone, translation
 
 from keel.core.models import Membership
 from keel.core.seeding import demo_content_in
 from keel.kpis import services
-from keel.kpis.figures import add_months, month_start
+from keel.kpis.figures import add_months, month_start, week_start
 from keel.kpis.jobs import BACKFILL_MONTHS, compute_workspace
-from keel.kpis.models import Aggregation, Direction, Kpi, Metric, Unit, ValueSource
+from keel.kpis.models import Aggregation, Direction, Kpi, Metric, Period, Unit, ValueSource
 from keel.org.demo import ENGLISH as ORG_ENGLISH
 from keel.org.models import Department, Seat
 from keel.org.templates_data import ECOMMERCE_DEPARTMENTS
@@ -95,6 +97,17 @@ FIGURES: dict[str, Figures] = {
                              base=0, metric=Metric.REPORT_PARTICIPATION, target=1.0),
 }  # fmt: skip
 
+# Weekly KPIs (docs/kpis.md, "Weekly KPIs"): WEEKS weeks of history, targets through the
+# coming quarter. `base` is the first week's, `growth` a week's; `target` the plan over it.
+WEEKS = 26
+WEEKLY: dict[str, Figures] = {
+    "orders_week": Figures(Unit.COUNT, Direction.HIGHER, Aggregation.SUM, "sales", "sales",
+                           base=290, growth=0.004, season=0.4, noise=0.08, target=1.06),
+    "answered_24h": Figures(Unit.PERCENT, Direction.HIGHER, Aggregation.AVERAGE, "service",
+                            "service", base=88.0, growth=0.001, noise=0.03, target=1.04,
+                            decimals=1),
+}  # fmt: skip
+
 # Computed KPIs have fixed targets (there is no "last year" to grow from in a new shop).
 FIXED_TARGETS = {"overdue": Decimal(10), "participation": Decimal(90)}
 
@@ -123,6 +136,11 @@ ENGLISH = KpisDemo(
         "overdue": ("Tasks overdue", "Computed by Keel: open tasks past their due day."),
         "participation": ("Report participation", "Computed by Keel: daily and weekly reports "
                           "written on time."),
+        "orders_week": ("Orders per week", "Orders on every channel in the week, wholesale "
+                        "included."),
+        "answered_24h": ("Customer messages answered within 24 h", "Share of the week's "
+                         "customer messages (marketplace messages and email) answered within "
+                         "a day."),
     },
     comments={
         "revenue": [(1, "November promotion went well; Tmall Double 11 above plan."),
@@ -132,6 +150,8 @@ ENGLISH = KpisDemo(
                  (1, "Seat is open; the founder runs the ads until we hire.")],
         "sessions": [(1, "Main images for the tea sets not yet redone; conversion suffers.")],
         "refund_rate": [(2, "Breakage in transit fell after the new inner boxes.")],
+        # weekly KPIs: (weeks before this one, text)
+        "answered_24h": [(1, "Weekend backlog: Saturday's messages waited until Monday.")],
     },
 )  # fmt: skip
 
@@ -213,9 +233,49 @@ def seed_demo_kpis(owner: Membership, *, language: str = "en") -> None:
         entries = [services.MonthEntry(month=m, target=t) for m, t in sorted(targets.items())]
         entries += [services.MonthEntry(month=m, comment=text) for m, text in notes.items()]
         services.months_save(actor=owner, kpi=kpi, entries=_merge(entries))
+    for key, spec in WEEKLY.items():
+        name, description = content.texts[key]
+        kpi = services.kpi_create(actor=owner, fields=services.KpiFields(
+            name=name, description=description, unit=spec.unit, direction=spec.direction,
+            aggregation=spec.aggregation, period=Period.WEEKLY,
+            department=departments.get(spec.department or ""),
+            owner_seat=seats.get(seat_titles.get(spec.seat or "", "")),
+        ))  # fmt: skip
+        made[key] = kpi
+        _seed_weeks(owner, kpi, key, spec, content.comments.get(key, []), today)
     compute_workspace(ws.pk, computed, months=BACKFILL_MONTHS)
     for hook in _AFTER_DEMO:
         hook(owner, language=language, kpis=made)
+
+
+def _seed_weeks(owner: Membership, kpi: Kpi, key: str, spec: Figures,
+                comments: list[tuple[int, str]], today: date) -> None:  # fmt: skip
+    """WEEKS weeks of values (this week so far, for a sum), targets from the plan through
+    the next thirteen weeks, and the commentary (weeks before this one)."""
+    rng = random.Random(f"keel-demo-kpi-{key}")  # noqa: S311 - demo data, not security
+    this_week = week_start(today, owner.workspace.first_weekday)
+    weeks = [this_week - timedelta(weeks=n) for n in range(WEEKS - 1, -14, -1)]
+    entries = []
+    for index, week in enumerate(weeks):
+        trend = spec.base * (1 + spec.growth) ** index
+        if week.month in (11, 12):
+            trend *= 1 + spec.season
+        entry: dict[str, Any] = {"target": _round(min(trend * spec.target, 100.0)
+                                                  if spec.unit == Unit.PERCENT
+                                                  else trend * spec.target, spec.decimals)}
+        if week <= this_week:
+            value = trend * (1 + rng.uniform(-spec.noise, spec.noise))
+            if week == this_week and spec.aggregation == Aggregation.SUM:
+                value *= ((today - week).days + 1) / 7
+            if spec.unit == Unit.PERCENT:
+                value = min(value, 100.0)
+            entry["value"] = _round(value, spec.decimals)
+        entries.append(services.MonthEntry(month=week, **entry))
+    notes = {this_week - timedelta(weeks=ago): text for ago, text in comments}
+    entries = [services.MonthEntry(month=e.month, target=e.target, value=e.value,
+                                   comment=notes.get(e.month, services.UNSET))
+               for e in entries]  # fmt: skip
+    services.months_save(actor=owner, kpi=kpi, entries=entries, source=ValueSource.IMPORT)
 
 
 def _merge(entries: list[services.MonthEntry]) -> list[services.MonthEntry]:

@@ -16,9 +16,11 @@ BACKFILL_MONTHS = 24  # a new computed KPI gets two years of history at once
 def compute_workspace(workspace_id: int, kpi_ids: list[int] | None = None,
                       months: int = NIGHTLY_MONTHS) -> int:  # fmt: skip
     """Compute the workspace's computed KPIs (or just `kpi_ids`) over the last `months`."""
+    from datetime import timedelta
+
     from django.utils import timezone
 
-    from keel.kpis.figures import add_months, month_start
+    from keel.kpis.figures import add_months, month_start, week_start
     from keel.kpis.metrics import _zone, compute
     from keel.kpis.models import Kpi
     from keel.kpis.services.months import computed_save
@@ -31,6 +33,13 @@ def compute_workspace(workspace_id: int, kpi_ids: list[int] | None = None,
         today = timezone.localdate(timezone=_zone(kpi.workspace))
         this_month = month_start(today)
         wanted = [add_months(this_month, -n) for n in range(months - 1, -1, -1)]
+        if kpi.is_weekly:  # the weeks over the same span: from the first month's first week
+            first_weekday = kpi.workspace.first_weekday
+            week = week_start(wanted[0], first_weekday)
+            wanted = []
+            while week <= today:
+                wanted.append(week)
+                week += timedelta(days=7)
         changed += computed_save(kpi, compute(kpi, wanted, today))
     return changed
 

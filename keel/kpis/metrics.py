@@ -8,6 +8,7 @@ seat in its department (its people), or everyone for a company KPI.
 - report participation: of the reports due in the month (up to now), the share written;
 - average mood: the mood scores of the month's reports.
 
+A weekly KPI gets the same figures per week (its seven days in place of the month's).
 Each figure is one aggregate query; the job (keel/kpis/jobs.py) runs them for the current
 and previous month every night and for two years when a computed KPI is created.
 """
@@ -71,8 +72,8 @@ def _end_of_day(day: date, zone: zoneinfo.ZoneInfo) -> datetime:
 
 
 def tasks_on_time(workspace: Workspace, people: list[int] | None, month: date,
-                  today: date) -> Decimal | None:  # fmt: skip
-    last = min(_month_end(month), today)
+                  today: date, end: date | None = None) -> Decimal | None:  # fmt: skip
+    last = min(end or _month_end(month), today)
     if last < month:
         return None
     zone = _zone(workspace)
@@ -89,8 +90,8 @@ def tasks_on_time(workspace: Workspace, people: list[int] | None, month: date,
 
 
 def tasks_overdue(workspace: Workspace, people: list[int] | None, month: date,
-                  today: date) -> Decimal | None:  # fmt: skip
-    day = min(_month_end(month), today)
+                  today: date, end: date | None = None) -> Decimal | None:  # fmt: skip
+    day = min(end or _month_end(month), today)
     if day < month:
         return None
     moment = _end_of_day(day, _zone(workspace))
@@ -109,28 +110,28 @@ def _reports(workspace: Workspace, people: list[int] | None) -> QuerySet[Report]
 
 
 def report_participation(workspace: Workspace, people: list[int] | None, month: date,
-                         today: date) -> Decimal | None:  # fmt: skip
+                         today: date, end: date | None = None) -> Decimal | None:  # fmt: skip
     zone = _zone(workspace)
     start = datetime.combine(month, time.min, tzinfo=zone)
-    end = min(_end_of_day(_month_end(month), zone), _end_of_day(today, zone))
+    until = min(_end_of_day(end or _month_end(month), zone), _end_of_day(today, zone))
     counts = (
         _reports(workspace, people)
-        .filter(due_at__gte=start, due_at__lt=end)
+        .filter(due_at__gte=start, due_at__lt=until)
         .aggregate(due=Count("*"), written=Count("submitted_at"))
     )
     return _share(counts["written"], counts["due"])
 
 
 def report_mood(workspace: Workspace, people: list[int] | None, month: date,
-                today: date) -> Decimal | None:  # fmt: skip
+                today: date, end: date | None = None) -> Decimal | None:  # fmt: skip
     mood = _reports(workspace, people).filter(
-        period_date__gte=month, period_date__lte=min(_month_end(month), today),
+        period_date__gte=month, period_date__lte=min(end or _month_end(month), today),
         submitted_at__isnull=False, mood__isnull=False,
     ).aggregate(mood=Avg("mood"))["mood"]  # fmt: skip
     return None if mood is None else Decimal(str(mood)).quantize(TWO, rounding=ROUND_HALF_UP)
 
 
-COMPUTE: dict[str, Callable[[Workspace, list[int] | None, date, date], Decimal | None]] = {
+COMPUTE: dict[str, Callable[..., Decimal | None]] = {
     Metric.TASKS_ON_TIME: tasks_on_time,
     Metric.TASKS_OVERDUE: tasks_overdue,
     Metric.REPORT_PARTICIPATION: report_participation,
@@ -139,7 +140,11 @@ COMPUTE: dict[str, Callable[[Workspace, list[int] | None, date, date], Decimal |
 
 
 def compute(kpi: Kpi, months: list[date], today: date) -> dict[date, Decimal | None]:
-    """The KPI's figure for each month (None: nothing to measure that month)."""
+    """The KPI's figure for each month (None: nothing to measure that month); for a weekly
+    KPI `months` are weeks' first days and each figure is over its seven days."""
     people = team_of(kpi)
     figure = COMPUTE[kpi.metric]
+    if kpi.is_weekly:
+        return {week: figure(kpi.workspace, people, week, today, end=week + timedelta(days=6))
+                for week in months}  # fmt: skip
     return {month: figure(kpi.workspace, people, month, today) for month in months}

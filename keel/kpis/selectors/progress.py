@@ -6,6 +6,8 @@ the latest month's. A past year is judged whole. The current year is judged by p
 summed KPI's value so far against the targets of the months gone (this month's share by its
 days gone), an average or last value against the target of the same months — so January's
 sales are not "missed" against a whole year's target. A later year has no value yet.
+A weekly KPI's weeks are first made into months (figures.roll_up: a week is its starting
+month's), then judged as a monthly KPI's months.
 """
 
 from __future__ import annotations
@@ -111,6 +113,9 @@ def year_progress(
     months: dict[int, _Months] = {}
     for kpi_id, month, target, value in found:
         months.setdefault(kpi_id, {})[month] = (target, value)
+    for pk, kpi in {pk: kpi for (pk, _year), kpi in pairs.items()}.items():
+        if kpi.is_weekly and pk in months:  # weeks into their months, then as any KPI
+            months[pk] = figures.roll_up(months[pk], kpi.aggregation)
     return {
         (pk, year): year_figures(kpi, months.get(pk, {}), year=year, today=today)
         for (pk, year), kpi in pairs.items()

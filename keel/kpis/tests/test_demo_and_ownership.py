@@ -23,8 +23,14 @@ def test_demo_kpis_on_the_demo_chart_then_idempotent(owner):
     seed_demo_kpis(owner)
     seed_demo_kpis(owner)
     kpis = Kpi.objects.all()
-    assert kpis.count() == 12 and not kpis.filter(owner_seat__isnull=True).exists()
+    assert kpis.count() == 14 and not kpis.filter(owner_seat__isnull=True).exists()
     assert KpiMonth.objects.filter(kpi__name="Revenue", value__isnull=False).count() == 25
+    # two weekly KPIs: 26 weeks of values (this one so far), targets a quarter ahead
+    weekly = KpiMonth.objects.filter(kpi__name="Orders per week")
+    assert Kpi.objects.filter(period="weekly").count() == 2
+    assert weekly.filter(value__isnull=False).count() == 26 and weekly.count() == 39
+    first_weekday = owner.workspace.first_weekday
+    assert {w.weekday() for w in weekly.values_list("month", flat=True)} == {first_weekday}
     last_month = add_months(month_start(timezone.localdate()), -1)
     card = selectors.scorecard(workspace=owner.workspace, month=last_month,
                                today=timezone.localdate())  # fmt: skip
