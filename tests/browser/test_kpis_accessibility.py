@@ -1,5 +1,5 @@
-"""The KPI pages on the demo shop's twelve KPIs (two years of months, a team missing its
-targets), as the owner, in English, Simplified and Traditional Chinese: axe-core finds no
+"""The KPI pages on the demo shop's KPIs (two years of months, a team missing its targets;
+two weekly KPIs with half a year of weeks), as the owner, in English, Simplified and Traditional Chinese: axe-core finds no
 serious or critical violation, and at 375 px the page itself never scrolls sideways (the
 tables and the trend chart scroll inside their own containers)."""
 
@@ -30,6 +30,23 @@ def _kpi(name: str, **kwargs: Any) -> Callable[[Any], str]:
     return make
 
 
+def _weekly(name: str) -> Callable[[Any], str]:
+    """A page of the demo's first weekly KPI ("Orders per week"); the weeks grid opens on
+    the page the KPI's own button opens."""
+
+    def make(owner: Any) -> str:
+        from keel.kpis.models import Kpi
+        from keel.kpis.views.weeks import current_page, weeks_url
+
+        kpi = Kpi.objects.filter(workspace=owner.workspace, period="weekly").first()
+        assert kpi is not None
+        if name == "kpis_weeks":
+            return weeks_url(SLUG, kpi, current_page(kpi, timezone.localdate()))
+        return reverse(name, kwargs={"ws": SLUG, "kpi_id": kpi.pk})
+
+    return make
+
+
 def _ws(name: str) -> Callable[[Any], str]:
     return lambda owner: reverse(name, kwargs={"ws": SLUG})
 
@@ -41,6 +58,8 @@ PAGES: list[tuple[str, Callable[[Any], str]]] = [
     ("kpis-year", _kpi("kpis_year", year=timezone.localdate().year)),
     ("kpis-month", _kpi("kpis_month", month=f"{timezone.localdate():%Y-%m}")),
     ("kpis-import", _kpi("kpis_import")),
+    ("kpis-weekly-detail", _weekly("kpis_detail")),
+    ("kpis-weeks", _weekly("kpis_weeks")),
 ]
 
 
