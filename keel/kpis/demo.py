@@ -260,9 +260,14 @@ def _seed_weeks(owner: Membership, kpi: Kpi, key: str, spec: Figures,
         trend = spec.base * (1 + spec.growth) ** index
         if week.month in (11, 12):
             trend *= 1 + spec.season
-        entry: dict[str, Any] = {"target": _round(min(trend * spec.target, 100.0)
-                                                  if spec.unit == Unit.PERCENT
-                                                  else trend * spec.target, spec.decimals)}
+        entry: dict[str, Any] = {
+            "target": _round(
+                min(trend * spec.target, 100.0)
+                if spec.unit == Unit.PERCENT
+                else trend * spec.target,
+                spec.decimals,
+            )
+        }
         if week <= this_week:
             value = trend * (1 + rng.uniform(-spec.noise, spec.noise))
             if week == this_week and spec.aggregation == Aggregation.SUM:

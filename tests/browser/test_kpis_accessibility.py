@@ -1,7 +1,8 @@
 """The KPI pages on the demo shop's KPIs (two years of months, a team missing its targets;
-two weekly KPIs with half a year of weeks), as the owner, in English, Simplified and Traditional Chinese: axe-core finds no
-serious or critical violation, and at 375 px the page itself never scrolls sideways (the
-tables and the trend chart scroll inside their own containers)."""
+two weekly KPIs with half a year of weeks), as the owner, in English, Simplified and
+Traditional Chinese: axe-core finds no serious or critical violation, and at 375 px the page
+itself never scrolls sideways (the tables and the trend chart scroll inside their own
+containers)."""
 
 from __future__ import annotations
 

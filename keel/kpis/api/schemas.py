@@ -35,8 +35,9 @@ class KpiOut(Schema):
     currency: str
     direction: Direction
     aggregation: Aggregation
-    period: Period = Field(description="monthly, or weekly: figures per week, pushed with "
-                                       "\"week\" instead of \"month\".")
+    period: Period = Field(
+        description='monthly, or weekly: figures per week, pushed with "week" instead of "month".'
+    )
     metric: str = Field(description="Empty: entered, imported or pushed; else computed by Keel.")
     team_id: int | None = Field(None, alias="department_id")
     owner_seat_id: int | None

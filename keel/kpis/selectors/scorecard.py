@@ -148,7 +148,10 @@ def _pace(
 
 
 def cell(
-    kpi: Kpi | ScoreKpi, month: date, row: KpiMonth | MonthRow | None, today: date | None = None,
+    kpi: Kpi | ScoreKpi,
+    month: date,
+    row: KpiMonth | MonthRow | None,
+    today: date | None = None,
     weeks: list[date] | None = None,
 ) -> Cell:
     """The period's figures; with `today`, a summed KPI's current month is judged by its pace

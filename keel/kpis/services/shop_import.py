@@ -68,8 +68,10 @@ def shop_import_check(
         elif kpi.archived_at is not None:
             problem = _("“%(kpi)s” is archived: restore it first.")
         elif kpi.is_weekly:
-            problem = _("“%(kpi)s” is weekly: a shop file fills monthly KPIs. Import its "
-                        "days as a “date,value” file on the KPI's page.")
+            problem = _(
+                "“%(kpi)s” is weekly: a shop file fills monthly KPIs. Import its "
+                "days as a “date,value” file on the KPI's page."
+            )
         elif kpi.unit != UNITS[figure.kind]:
             problem = (
                 _("“%(kpi)s” isn't kept in money: choose a money KPI.")

@@ -95,6 +95,11 @@ def test_the_period_is_chosen_when_made_and_fixed_once_there_are_figures(manager
     assert "period" in error.value.message_dict
 
 
+def save(actor, kpi, day, value) -> int:
+    entry = services.MonthEntry(month=day, value=value)
+    return services.months_save(actor=actor, kpi=kpi, entries=[entry])
+
+
 @freeze_time("2026-03-18 12:00")
 def test_a_weekly_kpis_rows_fall_on_week_starts(manager, workspace):
     kpi = weekly(workspace)
@@ -105,8 +110,7 @@ def test_a_weekly_kpis_rows_fall_on_week_starts(manager, workspace):
                                  entries=[services.MonthEntry(month=bad, target=D(1))])  # fmt: skip
         assert "weeks start on Monday" in error.value.message_dict["week"][0]
     with pytest.raises(ValidationError) as error:  # next week has not started
-        services.months_save(actor=manager, kpi=kpi,
-                             entries=[services.MonthEntry(month=date(2026, 3, 23), value=D(1))])  # fmt: skip
+        save(manager, kpi, date(2026, 3, 23), D(1))
     assert "2026-W13 has not started" in error.value.message_dict["value"][0]
     saved = services.months_save(actor=manager, kpi=kpi, entries=[
         services.MonthEntry(month=date(2026, 3, 16), value=D(5), target=D(9)),
@@ -122,11 +126,9 @@ def test_sunday_weeks_in_a_sunday_workspace(manager, workspace):
     manager.workspace.week_start = "sunday"
     kpi = weekly(workspace)
     kpi.workspace = workspace
-    services.months_save(actor=manager, kpi=kpi,
-                         entries=[services.MonthEntry(month=date(2026, 3, 15), value=D(5))])  # fmt: skip
+    save(manager, kpi, date(2026, 3, 15), D(5))
     with pytest.raises(ValidationError):
-        services.months_save(actor=manager, kpi=kpi,
-                             entries=[services.MonthEntry(month=date(2026, 3, 16), value=D(5))])  # fmt: skip
+        save(manager, kpi, date(2026, 3, 16), D(5))
 
 
 def test_copying_targets_takes_the_week_52_weeks_before(manager, workspace):

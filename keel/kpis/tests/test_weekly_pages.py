@@ -179,13 +179,13 @@ def test_the_api_makes_a_weekly_kpi_and_pushes_weeks(api_for, manager):
     assert [(w["week"], w["month"], D(w["value"])) for w in weeks] == [
         ("2026-W05", None, D(312))]  # fmt: skip
     # a month for a weekly KPI, a week for a monthly one: 422 naming the field
-    problem = assert_problem(api.post(f"{WS}/kpis/{kpi_id}/months",
-                                      {"months": [{"month": "2026-01", "value": 1}]}), 422)  # fmt: skip
+    push = {"months": [{"month": "2026-01", "value": 1}]}
+    problem = assert_problem(api.post(f"{WS}/kpis/{kpi_id}/months", push), 422)
     assert "week" in str(problem["errors"][0]) and "weekly" in problem["errors"][0]["msg"]
     monthly = api.post(f"{WS}/kpis", {"name": "Revenue"}).json()
     assert monthly["period"] == "monthly"
-    problem = assert_problem(api.post(f"{WS}/kpis/{monthly['id']}/months",
-                                      {"months": [{"week": "2026-W05", "value": 1}]}), 422)  # fmt: skip
+    push = {"months": [{"week": "2026-W05", "value": 1}]}
+    problem = assert_problem(api.post(f"{WS}/kpis/{monthly['id']}/months", push), 422)
     assert "month" in str(problem["errors"][0]) and "monthly" in problem["errors"][0]["msg"]
     assert_problem(api.post(f"{WS}/kpis/{kpi_id}/months",
                             {"months": [{"week": "2026-W60", "value": 1}]}), 422)  # fmt: skip
