@@ -82,7 +82,7 @@ def test_chinese_demo_is_the_living_shop_in_its_language(
     # KPIs: twelve, named in the language, each owned by a seat found by its Chinese title,
     # the team ones in their (Chinese-named) departments, with two years of months
     kpis = Kpi.objects.in_workspace(ws)
-    assert kpis.count() == 12 and all(_chinese(k.name + k.description) for k in kpis)
+    assert kpis.count() == 14 and all(_chinese(k.name + k.description) for k in kpis)
     assert not kpis.filter(owner_seat__isnull=True).exists()
     assert kpis.filter(department__isnull=False).count() == 8
     assert KpiMonth.objects.in_workspace(ws).filter(comment__gt="").count() >= 5
