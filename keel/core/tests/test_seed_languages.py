@@ -84,7 +84,7 @@ def test_chinese_demo_is_the_living_shop_in_its_language(
     kpis = Kpi.objects.in_workspace(ws)
     assert kpis.count() == 14 and all(_chinese(k.name + k.description) for k in kpis)
     assert not kpis.filter(owner_seat__isnull=True).exists()
-    assert kpis.filter(department__isnull=False).count() == 8
+    assert kpis.filter(department__isnull=False).count() == 10
     assert KpiMonth.objects.in_workspace(ws).filter(comment__gt="").count() >= 5
     assert all(_chinese(c) for c in KpiMonth.objects.in_workspace(ws).exclude(comment="")
                .values_list("comment", flat=True))  # fmt: skip
