@@ -29,6 +29,7 @@ import ipaddress
 import json
 import socket
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import quote_plus, urlsplit
 
 SLACK = "slack"
@@ -58,6 +59,14 @@ def dingtalk_sign(secret: str, timestamp_ms: int) -> str:
 
 def _cut(text: str, limit: int = MAX_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _defuse(text: str) -> str:
+    """People's words in DingTalk's and WeCom's markdown: a link or image written in them
+    ("[Reset your password](https://…)") must not become one in a message from Keel's bot.
+    A zero-width space between "]" and "(" leaves the text as it reads and breaks the link;
+    "<" is written full-width so no tag (WeCom's <font>) is made."""
+    return text.replace("](", "]\u200b(").replace("<", "\uff1c")
 
 
 def _slack_escape(text: str) -> str:
@@ -94,16 +103,19 @@ def build_request(
             stamp = int(now)
             body = {"timestamp": str(stamp), "sign": feishu_sign(secret, stamp), **body}
     elif provider == DINGTALK:
-        text = "\n\n".join([f"#### {title}", *lines])
+        text = "\n\n".join([f"#### {_defuse(title)}", *map(_defuse, lines)])
         if link:
             text += f"\n\n[{link_label}]({link})"
-        body = {"msgtype": "markdown", "markdown": {"title": _cut(title, 100), "text": _cut(text)}}
+        body = {
+            "msgtype": "markdown",
+            "markdown": {"title": _cut(_defuse(title), 100), "text": _cut(text)},
+        }
         if secret:
             stamp_ms = int(now * 1000)
             joiner = "&" if "?" in url else "?"
             url = f"{url}{joiner}timestamp={stamp_ms}&sign={dingtalk_sign(secret, stamp_ms)}"
     elif provider == WECOM:
-        text = "\n".join([f"**{title}**", *lines])
+        text = "\n".join([f"**{_defuse(title)}**", *map(_defuse, lines)])
         if link:
             text += f"\n[{link_label}]({link})"
         encoded = text.encode()
@@ -115,24 +127,39 @@ def build_request(
     return url, json.dumps(body, ensure_ascii=False).encode()
 
 
-def check_response(provider: str, status: int, body: bytes) -> None:
-    """Raise ChatSendError unless the chat accepted the message. Chats answer HTTP 200 with
-    an error code in the JSON when they refuse (a bad signature, a muted bot)."""
-    text = body[:2000].decode("utf-8", errors="replace").strip()
-    if status >= 300:
-        raise ChatSendError(f"HTTP {status}: {text[:200]}")
-    if provider == SLACK:
-        return  # Slack answers "ok"; compatible chats answer JSON or nothing
+def _json(text: str) -> dict[str, Any] | None:
     try:
         answer = json.loads(text) if text else {}
     except ValueError:
-        raise ChatSendError(f"unexpected answer: {text[:200]}") from None
-    if not isinstance(answer, dict):
-        raise ChatSendError(f"unexpected answer: {text[:200]}")
+        return None
+    return answer if isinstance(answer, dict) else None
+
+
+def _said(answer: dict[str, Any]) -> str:
+    message = answer.get("msg") or answer.get("StatusMessage") or answer.get("errmsg") or ""
+    message = message or answer.get("error") or answer.get("text") or ""
+    return str(message)[:200]
+
+
+def check_response(provider: str, status: int, body: bytes) -> None:
+    """Raise ChatSendError unless the chat accepted the message. Chats answer HTTP 200 with
+    an error code in the JSON when they refuse (a bad signature, a muted bot). Only a JSON
+    answer's message is repeated (never a page's body): the error is shown to admins, and an
+    answer from a server that is not a chat is none of their business."""
+    text = body[:2000].decode("utf-8", errors="replace").strip()
+    answer = _json(text)
+    if status >= 300:
+        # Slack answers a refusal as a short plain word ("invalid_token", "no_service").
+        short_word = provider == SLACK and len(text) < 100 and text.isascii() and "<" not in text
+        said = _said(answer) if answer else (text if short_word else "")
+        raise ChatSendError(f"HTTP {status}: {said}" if said else f"HTTP {status}")
+    if provider == SLACK:
+        return  # Slack answers "ok"; compatible chats answer JSON or nothing
+    if answer is None:
+        raise ChatSendError(f"unexpected answer (HTTP {status}, {len(body)} bytes)")
     code = answer.get("code", answer.get("StatusCode", answer.get("errcode", 0)))
     if code not in (0, "0", None):
-        message = answer.get("msg") or answer.get("StatusMessage") or answer.get("errmsg") or ""
-        raise ChatSendError(f"error {code}: {str(message)[:200]}")
+        raise ChatSendError(f"error {code}: {_said(answer)}")
 
 
 def url_hint(url: str) -> str:
@@ -161,13 +188,31 @@ def literal_private_host(url: str) -> bool:
         return False
 
 
-def resolves_inside(url: str) -> bool:
-    """True when the URL's host resolves to an address that is not public: Keel does not
-    post to the machines of its own network (the webhook URL is typed by a person; a URL
-    pointing at an internal service would make Keel its messenger)."""
-    parts = urlsplit(url)
+def public_address(text: str) -> bool:
+    """Whether an IP address is on the public internet — including the IPv4 address inside
+    a NAT64 (64:ff9b::/96) or 6to4 (2002::/16) IPv6 address, which `is_global` passes."""
+    address = ipaddress.ip_address(text.split("%", 1)[0])
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        elif address.sixtofour is not None:
+            return public_address(str(address.sixtofour))
+        elif address in ipaddress.ip_network("64:ff9b::/96"):
+            return public_address(str(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)))
+    return address.is_global and not address.is_multicast
+
+
+def public_addresses(host: str, port: int) -> list[str]:
+    """The host's addresses, resolved once, when every one is public; ChatSendError when the
+    name does not resolve or any address is inside a network (fail closed). The caller
+    connects to one of these very addresses, so a second lookup cannot answer otherwise
+    (DNS rebinding): Keel does not post to the machines of its own network — the webhook
+    URL is typed by a person, and must not make Keel an internal service's messenger."""
     try:
-        infos = socket.getaddrinfo(parts.hostname or "", parts.port or 443, type=socket.SOCK_STREAM)
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
-        return False  # the send itself reports that the name does not resolve
-    return any(not ipaddress.ip_address(info[4][0]).is_global for info in infos)
+        raise ChatSendError(f"{host} does not resolve") from None
+    found = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    if not found or not all(public_address(a) for a in found):
+        raise ChatSendError("inside")
+    return found

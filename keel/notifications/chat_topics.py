@@ -96,6 +96,7 @@ register_chat_topic(
     _("Messages sent to a group"),
     render=_group_message,
     group_scoped=True,
+    default=False,  # every group's subjects in the company chat: chosen, not by default
 )
 register_chat_topic(
     "chat.test",

@@ -65,10 +65,17 @@ def allow_private_hosts() -> bool:
 
 
 def _url_errors(provider: str, url: str) -> list[str]:
-    parts = urlsplit(url)
+    invalid = [_("Paste the webhook address the chat gave you; it starts with https://.")]
+    if len(url) > URL_MAX or any(ord(ch) <= 0x20 or ord(ch) == 0x7F for ch in url):
+        return invalid
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a port that is not one)
+    except ValueError:
+        return invalid
     schemes = ("https", "http") if allow_private_hosts() else ("https",)
-    if parts.scheme not in schemes or not parts.hostname or len(url) > URL_MAX or " " in url:
-        return [_("Paste the webhook address the chat gave you; it starts with https://.")]
+    if parts.scheme not in schemes or not parts.hostname or "@" in parts.netloc:
+        return invalid
     if not allow_private_hosts() and chat_formats.literal_private_host(url):
         return [_("Keel posts only to public addresses. To post to a chat on your own network, "
                   "the server's administrator sets KEEL_CHAT_ALLOW_PRIVATE_HOSTS.")]  # fmt: skip
@@ -119,6 +126,12 @@ def _validated(
         errors["topics"] = [_("Choose at least one thing to post.")]
     elif unknown := [t for t in topics if t not in CHAT_TOPICS or not CHAT_TOPICS[t].listed]:
         errors["topics"] = [_("Unknown: %(names)s.") % {"names": ", ".join(unknown)}]
+    elif fields.group_id is not None and (
+        whole := [str(CHAT_TOPICS[t].label) for t in topics if not CHAT_TOPICS[t].group_scoped]
+    ):
+        errors["topics"] = [_("A group's chat gets what concerns the group and its members; "
+                              "%(names)s goes to the workspace's chats only.")
+                            % {"names": ", ".join(whole)}]  # fmt: skip
     language = fields.language or actor.workspace.language
     if language not in dict(settings.LANGUAGES):
         errors["language"] = [_("Choose one of Keel's languages.")]

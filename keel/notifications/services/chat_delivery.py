@@ -10,12 +10,17 @@ Sending twice is prevented by a claim (an UPDATE that only one worker wins).
 
 from __future__ import annotations
 
+import http.client
+import logging
+import socket
+import ssl
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Collection, Mapping
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -23,6 +28,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from keel.core import crypto
 from keel.core.mail import absolute_url
@@ -32,9 +38,13 @@ from keel.notifications.chat_topics import CHAT_TOPICS, render_chat
 from keel.notifications.models import ChatDelivery, ChatDeliveryStatus, ChatWebhook
 from keel.notifications.services.chat import allow_private_hosts, unseal, webhooks_for_topic
 
+logger = logging.getLogger(__name__)
+
 MAX_ATTEMPTS = 5
 BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2))
-CLAIM = timedelta(minutes=2)  # a worker that dies mid-send frees the delivery after this
+# A worker that dies mid-send frees the delivery after this: far longer than one attempt
+# (10 s per connect, send and read), so a slow chat is never posted to twice.
+CLAIM = timedelta(minutes=10)
 TIMEOUT_SECONDS = 10
 SWEEP_LIMIT = 50
 
@@ -127,23 +137,67 @@ def _message(delivery: ChatDelivery, webhook: ChatWebhook) -> tuple[str, list[st
     with translation.override(webhook.language), timezone.override(webhook.workspace.timezone):
         text = render_chat(delivery.topic, delivery.params)
         if text is None:
-            raise chat_formats.ChatSendError(_("This message can no longer be written."))
+            raise chat_formats.ChatSendError(UNWRITTEN)
         return (text.title, list(text.lines), absolute_url(delivery.url) if delivery.url else "",
                 _("Open in Keel"))  # fmt: skip
 
 
+def _send(url: str, body: bytes) -> tuple[int, bytes]:
+    """POST `body` to the chat. Outside tests and own-network setups the host is resolved
+    once, every address must be public, and the connection goes to that address (TLS still
+    checks the certificate against the host name)."""
+    if getattr(settings, "KEEL_CHAT_LOOPBACK_ONLY", False) and not chat_formats.loopback(url):
+        raise chat_formats.ChatSendError("KEEL_CHAT_LOOPBACK_ONLY: not sent")
+    if allow_private_hosts():
+        return _post(url, body)
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname or chat_formats.literal_private_host(url):
+        raise chat_formats.ChatSendError(INSIDE)
+    try:
+        port = parts.port or 443
+        addresses = chat_formats.public_addresses(parts.hostname, port)
+    except ValueError:
+        raise chat_formats.ChatSendError(INSIDE) from None
+    except chat_formats.ChatSendError as error:
+        raise chat_formats.ChatSendError(INSIDE if str(error) == "inside" else str(error)) from None
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    connection = _PinnedHTTPS(parts.hostname, port, address=addresses[0])
+    try:
+        connection.request("POST", path, body=body, headers=HEADERS)
+        response = connection.getresponse()
+        return response.status, response.read(65536)
+    except (OSError, http.client.HTTPException, ValueError) as error:
+        raise chat_formats.ChatSendError(str(error)[:200] or type(error).__name__) from None
+    finally:
+        connection.close()
+
+
+class _PinnedHTTPS(http.client.HTTPSConnection):
+    """HTTPS to one address already checked, named by its host for SNI and the certificate."""
+
+    def __init__(self, host: str, port: int, *, address: str) -> None:
+        super().__init__(host, port, timeout=TIMEOUT_SECONDS,
+                         context=ssl.create_default_context())  # fmt: skip
+        self._address = address
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
+
+
+HEADERS = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "Keel"}
+
+
 def _post(url: str, body: bytes) -> tuple[int, bytes]:
     request = urllib.request.Request(  # noqa: S310 (the scheme is checked: https, or http by setting)
-        url, data=body, method="POST",
-        headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": "Keel"},
-    )  # fmt: skip
+        url, data=body, method="POST", headers=HEADERS)  # fmt: skip
     opener = urllib.request.build_opener(_NoRedirect)
     try:
         with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
             return response.status, response.read(65536)
     except urllib.error.HTTPError as error:
         return error.code, error.read(2000)
-    except (urllib.error.URLError, OSError, ValueError) as error:
+    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as error:
         reason = getattr(error, "reason", error)
         raise chat_formats.ChatSendError(str(reason)[:200]) from None
 
@@ -155,6 +209,17 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+# Errors Keel words itself are kept in English and translated when an admin reads them
+# (views/chat.py): the worker has no reader. A chat's own answer is kept as it said it.
+PAUSED = gettext_noop("The chat is paused.")
+UNREADABLE = gettext_noop(
+    "The webhook address can't be read with this server's master key; paste it again."
+)
+INSIDE = gettext_noop("The address is inside this network; Keel does not post there.")
+UNWRITTEN = gettext_noop("This message can no longer be written.")
+BROKEN = gettext_noop("Keel could not send this message (an unexpected error; see the log).")
+
+
 def deliver_now(delivery: ChatDelivery, *, retry: bool) -> None:
     """One attempt. On failure: the next attempt after a growing delay while `retry` and
     attempts remain, else failed. The error is kept on the delivery and the webhook."""
@@ -162,32 +227,24 @@ def deliver_now(delivery: ChatDelivery, *, retry: bool) -> None:
     now = timezone.now()
     try:
         if not webhook.is_active and delivery.topic != "chat.test":
-            raise chat_formats.ChatSendError(_("The chat is paused."))
+            raise chat_formats.ChatSendError(PAUSED)
         title, lines, link, label = _message(delivery, webhook)
         try:
             url, secret = unseal(webhook, "url"), unseal(webhook, "secret")
         except crypto.DecryptionError:
-            raise chat_formats.ChatSendError(
-                _(
-                    "The webhook address can't be read with this server's master key; "
-                    "paste it again."
-                )
-            ) from None
-        if getattr(settings, "KEEL_CHAT_LOOPBACK_ONLY", False) and not chat_formats.loopback(url):
-            raise chat_formats.ChatSendError("KEEL_CHAT_LOOPBACK_ONLY: not sent")
-        if not allow_private_hosts() and (chat_formats.literal_private_host(url)
-                                          or chat_formats.resolves_inside(url)):  # fmt: skip
-            raise chat_formats.ChatSendError(
-                _("The address is inside this network; Keel does not post there.")
-            )
+            raise chat_formats.ChatSendError(UNREADABLE) from None
         target, body = chat_formats.build_request(
             provider=webhook.provider, url=url, secret=secret, title=title, lines=lines,
             link=link, link_label=label, language=webhook.language, now=time.time(),
         )  # fmt: skip
-        status, answer = _post(target, body)
+        status, answer = _send(target, body)
         chat_formats.check_response(webhook.provider, status, answer)
     except chat_formats.ChatSendError as error:
         _failed(delivery, webhook, str(error), retry=retry, now=now)
+        return
+    except Exception:  # a bug must not leave the delivery claimed and retried for ever
+        logger.exception("chat delivery %s failed", delivery.pk)
+        _failed(delivery, webhook, BROKEN, retry=False, now=now)
         return
     delivery.status = ChatDeliveryStatus.SENT
     delivery.sent_at = now

@@ -326,3 +326,87 @@ def test_job_payloads_hold_ids_only(admin: Any, django_capture_on_commit_callbac
     (args,), _kw = enqueue.call_args
     assert all(isinstance(pk, int) for pk in args)
     assert "secretpart" not in str(enqueue.call_args)
+
+
+# --- review: addresses that lie, words that link, errors in the reader's language ------------
+
+
+@pytest.mark.parametrize(("address", "public"), [
+    ("93.184.216.34", True), ("2606:2800:220:1:248:1893:25c8:1946", True),
+    ("127.0.0.1", False), ("10.1.2.3", False), ("169.254.169.254", False), ("::1", False),
+    ("64:ff9b::a9fe:a9fe", False),  # NAT64 of 169.254.169.254
+    ("2002:7f00:1::1", False),  # 6to4 of 127.0.0.1
+    ("::ffff:10.0.0.1", False), ("224.0.0.1", False),
+])  # fmt: skip
+def test_only_public_addresses_pass(address: str, public: bool) -> None:
+    assert chat_formats.public_address(address) is public
+
+
+def test_a_name_that_resolves_inside_or_not_at_all_is_refused(monkeypatch: Any) -> None:
+    import socket
+
+    def fake(host: str, *a: Any, **k: Any) -> list[Any]:
+        if host == "nowhere.example":
+            raise socket.gaierror("no such name")
+        return [(2, 1, 6, "", ("93.184.216.34", 443)), (2, 1, 6, "", ("10.0.0.7", 443))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", fake)
+    with pytest.raises(chat_formats.ChatSendError, match="inside"):
+        chat_formats.public_addresses("mixed.example", 443)  # one public, one inside: refused
+    with pytest.raises(chat_formats.ChatSendError, match="does not resolve"):
+        chat_formats.public_addresses("nowhere.example", 443)  # fails closed
+
+
+@pytest.mark.parametrize("provider", ["dingtalk", "wecom"])
+def test_peoples_words_do_not_become_links_in_markdown_chats(provider: str) -> None:
+    import json
+
+    _url, body = chat_formats.build_request(
+        provider=provider, url="https://x.example/robot/send?access_token=t&key=k", secret="",
+        title="[Reset your password](https://evil.example)",
+        lines=["![](https://tracker.example/x.png) <font color=red>urgent</font>"],
+        link="https://keel.example/acme/", link_label="Open in Keel", language="en", now=0,
+    )  # fmt: skip
+    text = json.dumps(json.loads(body), ensure_ascii=False)
+    assert "](https://evil" not in text and "](https://tracker" not in text
+    assert "<font" not in text
+    assert "[Open in Keel](https://keel.example/acme/)" in text  # Keel's own link stays one
+
+
+def test_an_answer_that_is_not_a_chats_is_not_repeated() -> None:
+    with pytest.raises(chat_formats.ChatSendError) as caught:
+        chat_formats.check_response("dingtalk", 200, b"<html>internal admin page</html>")
+    assert "internal" not in str(caught.value)
+    with pytest.raises(chat_formats.ChatSendError) as caught:
+        chat_formats.check_response("feishu", 500, b"root:x:0:0:secret")
+    assert str(caught.value) == "HTTP 500"
+
+
+@pytest.mark.parametrize("url", [
+    "https://[abc/x", "https://hooks.slack.com:99999/x", "https://hooks.slack.com:abc/x",
+    "https://hooks.slack.com/services/a\tb", "https://user:pw@hooks.slack.com/services/x",
+])  # fmt: skip
+def test_malformed_addresses_are_refused_not_crashed(admin: Any, url: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        connect(admin, "slack", url)
+    assert "url" in caught.value.message_dict
+
+
+def test_a_group_chat_takes_only_what_concerns_groups(admin: Any) -> None:
+    from keel.accounts.models import Group
+
+    group = Group.objects.create(workspace=admin.workspace, name="Buyers", alias="buyers")
+    with pytest.raises(ValidationError) as caught:
+        connect(admin, "slack", "https://hooks.slack.com/services/T/B/C", group_id=group.pk,
+                topics=["group.message", "tasks.status_update"])  # fmt: skip
+    assert "topics" in caught.value.message_dict
+
+
+def test_an_unexpected_failure_is_recorded_not_retried_for_ever(admin: Any) -> None:
+    from unittest import mock
+
+    hook = connect(admin, "slack", "https://hooks.slack.com/services/T/B/C")
+    with mock.patch("keel.notifications.services.chat_delivery._send", side_effect=KeyError("x")):
+        delivery = chat_webhook_test(actor=admin, webhook=hook)
+    assert delivery.status == ChatDeliveryStatus.FAILED and delivery.claimed_until is None
+    assert "unexpected" in delivery.last_error

@@ -96,3 +96,16 @@ def test_the_form_can_start_with_a_group_chosen(login, admin):
     group = Group.objects.create(workspace=admin.workspace, name="Buyers", alias="buyers")
     form = login(admin).get(f"/acme/notifications/chat/new/?group={group.pk}").content.decode()
     assert f'<option value="{group.pk}" selected>' in form
+
+
+def test_keels_own_errors_are_read_in_the_admins_language(login, admin):
+    from django.utils import timezone
+
+    from keel.notifications.services.chat_delivery import INSIDE
+
+    login(admin).post("/acme/notifications/chat/new/", _form())
+    ChatWebhook.objects.update(last_error=INSIDE, last_error_at=timezone.now())
+    admin.user.language = "zh-hans"
+    admin.user.save(update_fields=["language"])
+    html = login(admin).get("/acme/notifications/chat/").content.decode()
+    assert INSIDE not in html

@@ -41,7 +41,8 @@ def _int(text: str | None) -> int | None:
 def chat_webhooks(request: HttpRequest, ws: str) -> HttpResponse:
     actor = request_membership(request)
     require(actor, "chat.manage")
-    rows = [{"hook": hook, "topics": topic_labels(hook), "error": shows_error(hook)}
+    rows = [{"hook": hook, "topics": topic_labels(hook), "error": shows_error(hook),
+             "error_text": _(hook.last_error) if hook.last_error else ""}
             for hook in selectors.webhooks_of(workspace=actor.workspace)]  # fmt: skip
     return render(request, "notifications/chat/list.html", {"rows": rows})
 
@@ -83,7 +84,11 @@ def chat_webhook_edit(request: HttpRequest, ws: str, webhook_id: int) -> HttpRes
     if saved is not None:
         messages.success(request, _("Chat saved."))
         return redirect("chat_webhooks", ws=ws)
-    extra = {"deliveries": selectors.recent_deliveries(webhook=hook),
+    # Keel's own errors are stored in English (the worker has no reader) and read here in
+    # the admin's language; a chat's own answer has no translation and shows as it said.
+    deliveries = [(d, _(d.last_error) if d.last_error else "")
+                  for d in selectors.recent_deliveries(webhook=hook)]  # fmt: skip
+    extra = {"deliveries": deliveries, "error_text": _(hook.last_error) if hook.last_error else "",
              "topics": {key: spec.label for key, spec in CHAT_TOPICS.items()},
              "error": shows_error(hook)}  # fmt: skip
     return _form_page(request, form, hook, extra)
@@ -101,7 +106,7 @@ def chat_webhook_test(request: HttpRequest, ws: str, webhook_id: int) -> HttpRes
         messages.success(request, _("Test message sent to %(name)s.") % {"name": hook.name})
     else:
         messages.error(request, _("%(name)s did not take the test message: %(error)s")
-                       % {"name": hook.name, "error": delivery.last_error})  # fmt: skip
+                       % {"name": hook.name, "error": _(delivery.last_error)})  # fmt: skip
     return redirect("chat_webhook_edit", ws=ws, webhook_id=hook.pk)
 
 
