@@ -58,6 +58,8 @@ def parse_date(text: str) -> date | None:
     if not match:
         return None
     year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
+    if not 2000 <= year <= 2200:  # the years Keel keeps (a week of year 1 has no first day)
+        return None
     try:
         return date(year, month, day)
     except ValueError:

@@ -52,19 +52,21 @@ def parse_created(text: str, tz: tzinfo) -> date | None:
         return None
     year, month, day, hour, minute, second = (int(g or 0) for g in match.groups()[:6])
     zone_text = match[7]
+    if not 2000 <= year <= 2200:  # the years Keel keeps; also keeps the zone shift in range
+        return None
     try:
         stamp = datetime(year, month, day, hour, minute, second)  # noqa: DTZ001
-    except ValueError:
+        if not zone_text:
+            return stamp.date()
+        if zone_text in ("Z", "UTC"):
+            zone: tzinfo = UTC
+        else:
+            digits = zone_text[1:].replace(":", "")
+            offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            zone = timezone(-offset if zone_text[0] == "-" else offset)  # ValueError: ≥ 24 h
+        return stamp.replace(tzinfo=zone).astimezone(tz).date()
+    except (ValueError, OverflowError):
         return None
-    if not zone_text:
-        return stamp.date()
-    if zone_text in ("Z", "UTC"):
-        zone: tzinfo = UTC
-    else:
-        digits = zone_text[1:].replace(":", "")
-        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-        zone = timezone(-offset if zone_text[0] == "-" else offset)
-    return stamp.replace(tzinfo=zone).astimezone(tz).date()
 
 
 @dataclass

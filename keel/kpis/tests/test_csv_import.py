@@ -54,3 +54,10 @@ def test_excel_files_in_chinese_encodings_decode():
     assert decode(text.encode("gb18030")) == text
     assert decode(b"\xef\xbb\xbf" + text.encode()) == text
     assert read_csv(decode(text.encode("gb18030")) or "", aggregation="sum").months
+
+
+def test_dates_outside_the_years_keel_keeps_are_bad_rows_not_a_crash():
+    from keel.kpis.csv_import import parse_date
+
+    assert parse_date("0001-01-01") is None and parse_date("9999-12-31") is None
+    assert parse_date("2026-03-04") is not None

@@ -270,3 +270,13 @@ def test_no_cells_make_the_reader_raise(cells):
         text = header + "\n" + ",".join(f'"{c.replace(chr(34), "")}"' for c in cells) + "\n"
         read_shop_file(text.encode(), format=AUTO, tz=SHANGHAI, today=TODAY)
         parse_money(cells[0])
+
+
+@pytest.mark.parametrize("text", [
+    "2026-03-04 10:15:22 +9900", "2026-03-04 10:15:22 +2400", "9999-12-31 23:00:00 -0500",
+    "0001-01-01 00:10:00 +0500", "2026-02-30 10:00:00 +0800",
+])  # fmt: skip
+def test_impossible_order_times_are_unreadable_not_a_crash(text):
+    from keel.kpis.shop_formats.shopify import parse_created
+
+    assert parse_created(text, SHANGHAI) is None
