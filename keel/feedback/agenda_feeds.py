@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.http import Http404
 
 if TYPE_CHECKING:
     from keel.core.models import Membership
@@ -117,3 +118,14 @@ def shown(reader: Membership, items: Sequence[AgendaItem]) -> dict[int, Shown | 
     for source, group in by_source.items():
         out.update(_FEEDS[source].render(reader, group))
     return out
+
+
+def require_shown(reader: Membership, item: AgendaItem) -> None:
+    """404 for a fed item hidden from `reader` (an assistant and a KPI): acting on it by its
+    id (resolve, reopen, make a task) must not confirm it exists."""
+    if (
+        item.ref_id is not None
+        and item.source in _FEEDS
+        and shown(reader, [item]).get(item.pk) is None
+    ):
+        raise Http404

@@ -124,10 +124,13 @@ def agenda_item_to_task(
     """Turn an agenda item into an action item (its text is the task's title unless another
     is given); the item links to the task and counts as resolved."""
     same_workspace(actor, item)
+    agenda_feeds.require_shown(actor, item)
     if item.task_id is not None:
         raise ValidationError({"item": _("This item already has a task.")})
-    if not title and item.ref_id is not None:  # a fed item: its words in the actor's language
-        wording = agenda_feeds.shown(actor, [item]).get(item.pk)
+    if not title and item.ref_id is not None:
+        # A fed item's words (a KPI's figures) only when the task's owner may read them too:
+        # else its plain text (the KPI's name) — the task shows to its owner and in search.
+        wording = agenda_feeds.shown(owner, [item]).get(item.pk)
         title = wording.text if wording is not None else ""
     return action_item_create(
         actor=actor,

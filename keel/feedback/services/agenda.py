@@ -155,6 +155,7 @@ def agenda_item_resolve(
 ) -> AgendaItem:
     same_workspace(actor, item)
     _require_take_part(actor, item.meeting.series)
+    agenda_feeds.require_shown(actor, item)
     if item.resolved_at is None:
         with transaction.atomic():
             item.resolved_at = timezone.now()
@@ -168,6 +169,7 @@ def agenda_item_reopen(
 ) -> AgendaItem:
     same_workspace(actor, item)
     _require_take_part(actor, item.meeting.series)
+    agenda_feeds.require_shown(actor, item)
     if item.resolved_at is not None:
         with transaction.atomic():
             item.resolved_at = None

@@ -16,7 +16,7 @@ from keel.core.models import Role
 from keel.core.tests.factories import MembershipFactory
 from keel.feedback import agenda_feeds
 from keel.feedback.jobs_meetings import prepare_series
-from keel.feedback.models import AgendaItem, AgendaSource, Meeting, MeetingKind
+from keel.feedback.models import AgendaItem, AgendaSource, Attendee, Meeting, MeetingKind
 from keel.feedback.services.agenda import meeting_at
 from keel.feedback.tests.factories import MeetingFactory, MeetingSeriesFactory
 from keel.kpis.models import Unit
@@ -188,6 +188,37 @@ def test_assistants_attend_but_see_no_kpi(workspace, owner, kpis):
     assert shown and all(v is None for v in shown.values())
     shown = agenda_feeds.shown(owner, _pulled(meeting))
     assert all(v is not None and "missed" in v.text for v in shown.values())
+
+
+def test_hidden_kpi_items_cannot_be_acted_on_and_tasks_keep_figures_from_outsiders(
+    workspace, owner, kpis
+):
+    from django.http import Http404
+
+    from keel.feedback.services.actions import agenda_item_to_task
+    from keel.feedback.services.agenda import agenda_item_reopen, agenda_item_resolve
+
+    meeting = _review(workspace, owner)
+    agenda_feeds.pull_into(meeting, now=NOW)
+    first, second = _pulled(meeting)[:2]
+    helper = MembershipFactory(workspace=workspace, role=Role.ASSISTANT)
+    Attendee.objects.create(workspace=workspace, series=meeting.series, membership=helper)
+    for act in (agenda_item_resolve, agenda_item_reopen):
+        with pytest.raises(Http404):
+            act(actor=helper, item=first)
+    with pytest.raises(Http404):
+        agenda_item_to_task(actor=helper, item=first, owner=helper, due=None)
+    # The owner makes a task for an assistant: the task carries no figure the assistant
+    # could not read on the KPI pages; made for a manager, it carries the worded item.
+    from keel.feedback.services.meeting_project import meetings_project
+    from keel.tasks.tests.factories import ProjectMemberFactory
+
+    project = meeting.series.project or meetings_project(owner)
+    ProjectMemberFactory(project=project, membership=helper)
+    to_helper = agenda_item_to_task(actor=owner, item=first, owner=helper, due=None)
+    assert "missed" not in to_helper.task.title and "350,000" not in to_helper.task.title
+    to_owner = agenda_item_to_task(actor=owner, item=second, owner=owner, due=None)
+    assert "missed" in to_owner.task.title
 
 
 def test_api_gives_the_worded_item(workspace, owner, kpis, api_for):
