@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal as D
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -201,7 +202,7 @@ def test_hidden_kpi_items_cannot_be_acted_on_and_tasks_keep_figures_from_outside
     meeting = _review(workspace, owner)
     agenda_feeds.pull_into(meeting, now=NOW)
     first, second = _pulled(meeting)[:2]
-    helper = MembershipFactory(workspace=workspace, role=Role.ASSISTANT)
+    helper: Any = MembershipFactory(workspace=workspace, role=Role.ASSISTANT)
     Attendee.objects.create(workspace=workspace, series=meeting.series, membership=helper)
     for act in (agenda_item_resolve, agenda_item_reopen):
         with pytest.raises(Http404):
