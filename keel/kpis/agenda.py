@@ -76,8 +76,12 @@ def missed_kpis(meeting: Meeting, now: datetime) -> list[FeedItem]:
     for kpi_id, day, target, value in found:
         periods.setdefault(kpi_id, {})[day] = (target, value)
     how = {k.pk: k.aggregation for k in kpis}
+    weekly = {k.pk for k in kpis if k.is_weekly}
+    first_weekday = meeting.workspace.first_weekday
     rows = {
-        kpi_id: figures.roll_up(weeks, how[kpi_id]).get(month, (None, None))
+        kpi_id: figures.roll_up(
+            figures.on_week_starts(weeks, first_weekday) if kpi_id in weekly else weeks, how[kpi_id]
+        ).get(month, (None, None))
         for kpi_id, weeks in periods.items()
     }  # a monthly KPI's one row rolls up to itself (its first day is the month's)
     out = []

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.utils.formats import get_format
 from django.utils.translation import get_language
@@ -93,6 +94,13 @@ def weeks_of_month(month: date, first_weekday: int) -> list[date]:
 
 
 Pair = tuple[Decimal | None, Decimal | None]  # (target, value)
+
+
+def on_week_starts(weeks: Mapping[date, Any], first_weekday: int) -> dict[date, Any]:
+    """Only the rows on the workspace's week starts: after the workspace changes its first
+    day of the week, the weeks kept under the old one are left out of every sum (they would
+    count twice beside the new ones the KPI gets) — they stay in the table, untouched."""
+    return {day: row for day, row in weeks.items() if day.weekday() == first_weekday}
 
 
 def roll_up(weeks: Mapping[date, Pair], how: str) -> dict[date, Pair]:

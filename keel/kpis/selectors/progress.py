@@ -115,7 +115,8 @@ def year_progress(
         months.setdefault(kpi_id, {})[month] = (target, value)
     for pk, kpi in {pk: kpi for (pk, _year), kpi in pairs.items()}.items():
         if kpi.is_weekly and pk in months:  # weeks into their months, then as any KPI
-            months[pk] = figures.roll_up(months[pk], kpi.aggregation)
+            weeks = figures.on_week_starts(months[pk], workspace.first_weekday)
+            months[pk] = figures.roll_up(weeks, kpi.aggregation)
     return {
         (pk, year): year_figures(kpi, months.get(pk, {}), year=year, today=today)
         for (pk, year), kpi in pairs.items()

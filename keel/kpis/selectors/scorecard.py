@@ -244,12 +244,13 @@ def scorecard(
     )  # fmt: skip
     rows: dict[tuple[int, date], MonthRow] = {}
     weekly: dict[int, dict[date, MonthRow]] = {k.pk: {} for k in kpi_list if k.is_weekly}
+    first_weekday = workspace.first_weekday
     for kpi_id, m, target, value, comment, source in months_found:
         if kpi_id in weekly:
-            weekly[kpi_id][m] = MonthRow(target, value, comment, source)
+            if m.weekday() == first_weekday:  # figures.on_week_starts
+                weekly[kpi_id][m] = MonthRow(target, value, comment, source)
         else:
             rows[(kpi_id, m)] = MonthRow(target, value, comment, source)
-    first_weekday = workspace.first_weekday
     weeks_now = figures.weeks_of_month(month, first_weekday)
     weeks_before = figures.weeks_of_month(previous, first_weekday)
     how = {k.pk: k.aggregation for k in kpi_list}

@@ -15,6 +15,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from freezegun import freeze_time
 
+from keel.core.models import WeekStart
 from keel.kpis import figures, metrics, selectors, services
 from keel.kpis.csv_import import read_csv
 from keel.kpis.models import Kpi, KpiMonth, Metric, Unit
@@ -172,6 +173,18 @@ def test_the_scorecard_shows_a_weekly_kpis_month_from_its_weeks(workspace):
     row = card.sections[0].rows[0]
     assert (row.cell.value, row.cell.status) == (D(280), figures.AMBER)
     assert row.week_text.startswith("Week from ") and row.week_text.endswith(": 280 of 300")
+
+
+def test_weeks_kept_under_an_old_week_start_do_not_count_twice(workspace):
+    kpi = weekly(workspace, name="Orders per week")
+    week(kpi, date(2026, 2, 2), target=D(100), value=D(90))  # Mondays: the old week start
+    week(kpi, date(2026, 2, 9), target=D(100), value=D(90))
+    workspace.week_start = WeekStart.SUNDAY  # the workspace now starts its weeks on Sunday
+    workspace.save(update_fields=["week_start"])
+    week(kpi, date(2026, 2, 1), target=D(100), value=D(95))  # Sundays: the new weeks
+    week(kpi, date(2026, 2, 8), target=D(100), value=D(95))
+    card = selectors.scorecard(workspace=workspace, month=FEBRUARY, today=TODAY)
+    assert card.sections[0].rows[0].cell.value == D(190)  # the Sundays only, not 370
 
 
 def test_an_averaged_weekly_kpi_averages_its_weeks(workspace):
