@@ -6,8 +6,12 @@ Idempotent: a run writes the same figures again and changes nothing when nothing
 
 from __future__ import annotations
 
+import logging
+
 from django.db import transaction
 from django_tasks import task
+
+logger = logging.getLogger(__name__)
 
 NIGHTLY_MONTHS = 2  # the current month and the one before (late reports, late completions)
 BACKFILL_MONTHS = 24  # a new computed KPI gets two years of history at once
@@ -69,7 +73,13 @@ def send_scorecards(workspace_id: int | None = None) -> int:
     workspaces = Workspace.objects.order_by("pk")
     if workspace_id is not None:
         workspaces = workspaces.filter(pk=workspace_id)
-    return sum(scorecard_send_due(workspace=ws) for ws in workspaces)
+    sent = 0
+    for ws in workspaces:
+        try:
+            sent += scorecard_send_due(workspace=ws)
+        except Exception:  # one workspace's failure (rolled back, retried tomorrow) stops no other
+            logger.exception("scorecard for workspace %s failed", ws.pk)
+    return sent
 
 
 @task()
