@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.utils import timezone, translation
+from django.utils import translation
 
 from keel.core.models import Membership
 from keel.core.seeding import demo_content_in
@@ -28,7 +28,7 @@ from keel.kpis.figures import add_months, month_start, week_start
 from keel.kpis.jobs import BACKFILL_MONTHS, compute_workspace
 from keel.kpis.models import Aggregation, Direction, Kpi, Metric, Period, Unit, ValueSource
 from keel.org.demo import ENGLISH as ORG_ENGLISH
-from keel.org.models import Department, Seat
+from keel.org.models import Department, Seat, workspace_today
 from keel.org.templates_data import ECOMMERCE_DEPARTMENTS
 
 HISTORY = 24  # months of values before this one
@@ -197,7 +197,7 @@ def seed_demo_kpis(owner: Membership, *, language: str = "en") -> None:
     keys = _department_keys(ws.language)
     departments = {keys[d.name]: d for d in Department.objects.in_workspace(ws)
                    if d.name in keys}  # fmt: skip
-    today = timezone.localdate()
+    today = workspace_today(ws)  # the company's day: this week so far is its days
     this_month = month_start(today)
     months = [add_months(this_month, -n) for n in range(HISTORY, -1, -1)]
     computed = []
