@@ -38,7 +38,9 @@ def seed_demo_chats(owner: Membership, *, language: str = "en") -> None:
         name=team_name, provider=team_provider, url=team_url, language=language,
         topics=[t for t in TEAM_TOPICS if t in CHAT_TOPICS], is_active=False,
     ))  # fmt: skip
-    group = Group.objects.in_workspace(ws).order_by("id").first()
+    # The purchasing group's chat (its alias is the same in every demo language).
+    groups = Group.objects.in_workspace(ws).order_by("id")
+    group = groups.filter(alias="purchasing").first() or groups.first()
     hooks = [team]
     if group is not None:
         hooks.append(chat_webhook_create(actor=owner, fields=WebhookFields(
