@@ -36,6 +36,7 @@ from keel.notifications.api import router as notifications_router
 from keel.org.api import router as org_router
 from keel.search.api import router as search_router
 from keel.tasks.api import router as tasks_router
+from keel.vault.api import router as vault_router
 from keel.wiki.api import router as wiki_router
 
 
@@ -105,4 +106,5 @@ api.add_router("", notifications_router)
 api.add_router("", org_router)
 api.add_router("", search_router)
 api.add_router("", tasks_router)
+api.add_router("", vault_router)
 api.add_router("", wiki_router)

@@ -36,5 +36,6 @@ urlpatterns = [
     path("<slug:ws>/wiki/", include("keel.wiki.urls")),
     path("<slug:ws>/feedback/", include("keel.feedback.urls")),
     path("<slug:ws>/kpis/", include("keel.kpis.urls")),
+    path("<slug:ws>/vault/", include("keel.vault.urls")),
     path("<slug:ws>/", include("keel.tasks.urls")),
 ]

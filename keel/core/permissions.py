@@ -80,6 +80,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # level, keel/kpis/access.py. Assistants and guests see no KPI.
     "kpis.view": STAFF,
     "kpis.manage": MANAGERS,
+    # Vault: everyone may open it but sees only the items granted to them (object-level,
+    # keel/vault/access.py): assistants and guests included, and nothing more. Staff add
+    # items (the adder manages what they add); owners and admins manage every item,
+    # category and grant (docs/security/vault.md).
+    "vault.view": EVERYONE,
+    "vault.add": STAFF,
+    "vault.manage": ADMINS,
     # Chat webhooks post the shop's news outside Keel and hold the chats' tokens: admins.
     "chat.manage": ADMINS,
 }

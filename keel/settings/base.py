@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "keel.wiki",  # above tasks: a page due for review becomes a task
     "keel.feedback",  # above tasks: action items and check-ins are tasks
     "keel.kpis",  # above tasks and feedback: it computes KPIs from them
+    "keel.vault",  # beside tasks: items, grants to seats and groups, offboarding rotations
     "keel.home",  # the front page summarises the other apps, so it comes last
     "ninja",
 ]
