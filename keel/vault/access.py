@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from keel.accounts.models import GroupMembership
-from keel.core.models import Membership
+from keel.core.models import Membership, Role
 from keel.core.permissions import has_perm
 from keel.org.models import Seat
 from keel.org.resolution import seat_assignees
@@ -167,8 +167,9 @@ def item_audience(item: Item) -> list[tuple[Membership, Access]]:
                 reach(member, Reason(grant.level, grant, "group", on_category))
         elif grant.seat_id is not None and grant.seat_id in doers:
             reach(doers[grant.seat_id], Reason(grant.level, grant, "seat", on_category))
-    admins = Membership.objects.filter(workspace_id=ws_id, offboarded_at__isnull=True,
-                                       role__in=["owner", "admin"]).select_related("user")  # fmt: skip
+    admins = Membership.objects.filter(
+        workspace_id=ws_id, offboarded_at__isnull=True, role__in=[Role.OWNER, Role.ADMIN]
+    ).select_related("user")
     for admin in admins:
         reach(admin, Reason(Level.MANAGE, None, "role"))
     rows = list(people.values())

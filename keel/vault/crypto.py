@@ -151,8 +151,11 @@ def rotate_workspace_key(workspace: Workspace) -> int:
     latest = max((r.version for r in old_rows.values()), default=0)
     new_row, new_key = _new_workspace_key(workspace, latest + 1)
     old_keys = {pk: unwrap_workspace_key(row) for pk, row in old_rows.items()}
-    items = list(Item.objects.in_workspace(workspace).only("pk", "workspace_id",
-                                                            "workspace_key_id", "wrapped_key"))
+    items = list(
+        Item.objects.in_workspace(workspace).only(
+            "pk", "workspace_id", "workspace_key_id", "wrapped_key"
+        )
+    )
     for item in items:
         old = old_rows[item.workspace_key_id]
         data_key = _open(old_keys[old.pk], item.wrapped_key,

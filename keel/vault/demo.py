@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
+from typing import Any
 
 from keel.accounts.models import Group
 from keel.core.models import Membership, Role
@@ -112,8 +113,10 @@ def seed_demo_vault(owner: Membership, *, language: str = "en") -> None:
                   for key, name in content.categories.items()}  # fmt: skip
     items: dict[str, Item] = {}
     for spec in content.items:
-        custom = [services.CustomField(label=label, value=value or _fake_password()[-6:],
-                                       hidden=hidden) for label, value, hidden in spec.custom]
+        custom = [
+            services.CustomField(label=label, value=value or _fake_password()[-6:], hidden=hidden)
+            for label, value, hidden in spec.custom
+        ]
         items[spec.key] = services.item_create(actor=owner, fields=services.ItemFields(
             name=spec.name, kind=spec.kind, category=categories[spec.category], urls=spec.urls,
             username=spec.username, tags=spec.tags, values=_values(spec), custom=custom,
@@ -128,13 +131,13 @@ def _share(owner: Membership, categories: dict[str, Category], items: dict[str, 
     org = demo_content_in(language, package="keel.org", english=ORG_ENGLISH)
     titles = {s.key: s.title for s in org.seats}
     seats: dict[str, Seat] = {}
-    for seat in Seat.objects.in_workspace(ws).order_by("id"):
-        seats.setdefault(seat.title, seat)
+    for row in Seat.objects.in_workspace(ws).order_by("id"):
+        seats.setdefault(row.title, row)
 
     def seat(key: str) -> Seat | None:
         return seats.get(titles.get(key, ""))
 
-    shares = [
+    shares: list[tuple[dict[str, Any], dict[str, Any], int]] = [
         # The sales team views and copies the marketplace logins.
         ({"category": categories["marketplaces"]}, {"group": groups.get("sales")}, Level.VIEW),
         # Whoever holds the purchasing seat views the suppliers' portals (a seat grant).

@@ -43,8 +43,9 @@ class CustomFieldIn(InputSchema):
     value: str | None = Field(None, max_length=SECRET_MAX,
                               description="null keeps the stored value of `source`.")  # fmt: skip
     hidden: bool = True
-    source: str | None = Field(None, max_length=20,
-                               description="The key of the stored custom field it replaces.")  # fmt: skip
+    source: str | None = Field(
+        None, max_length=20, description="The key of the stored custom field it replaces."
+    )
 
 
 class ItemIn(InputSchema):
@@ -101,4 +102,3 @@ class GrantIn(InputSchema):
 class CategoryOut(Schema):
     id: int
     name: str
-

@@ -137,7 +137,7 @@ class GrantForm(forms.Form):
     def __init__(self, *args: Any, workspace: Workspace, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         people = Membership.objects.in_workspace(workspace).active().select_related("user")
-        self.fields["grantee"].choices = [
+        self.fields["grantee"].choices = [  # type: ignore[attr-defined]
             ("", "—"),
             (_("People"), sorted(((f"member:{m.pk}", m.user.display_name) for m in people),
                                  key=lambda c: c[1].lower())),

@@ -83,10 +83,10 @@ def grant_delete(*, actor: Membership, grant: Grant, context: AuditContext | Non
     else:
         require(actor, "vault.manage")
     target = grant.item or grant.category
-    if grant.item is not None and grant.member_id == actor.pk and grant.level == Level.MANAGE:
+    own = grant.item is not None and grant.member_id == actor.pk and grant.level == Level.MANAGE
+    if own and not manages_all(actor):
         # Nobody takes away their own way to manage the item by mistake; an admin can.
-        if not manages_all(actor):
-            raise PermissionDenied(_("Ask an admin to remove your own manage access."))
+        raise PermissionDenied(_("Ask an admin to remove your own manage access."))
     audit_event(actor, "vault.grant_removed", target, context,
                 grantee=_grantee(grant), level=Level(grant.level).name.lower())  # fmt: skip
     grant.delete()

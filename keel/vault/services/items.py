@@ -267,4 +267,3 @@ def item_reveal(*, actor: Membership, item: Item, field_key: str,
                                action=AccessEvent.Action.REVEAL, field_key=row.key)  # fmt: skip
     audit_event(actor, "vault.revealed", item, context, name=item.name, field=row.key)
     return value
-

@@ -20,12 +20,18 @@ class CategoryFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Category {n}")
 
 
-def make_item(workspace: Any = None, *, actor: Membership | None = None, name: str = "",
-              password: str = "s3cret-Pa55", **kwargs: Any) -> Item:  # fmt: skip
+def make_item(
+    workspace: Any = None,
+    *,
+    actor: Membership | None = None,
+    name: str = "",
+    password: str = "s3cret-Pa55",  # noqa: S107 - a test value
+    **kwargs: Any,
+) -> Item:
     """A login item saved through the service, its password encrypted."""
     if actor is None:
-        actor = (Membership.objects.filter(workspace=workspace, role=Role.OWNER).first()
-                 or MembershipFactory(workspace=workspace, role=Role.OWNER))  # fmt: skip
+        found: Any = Membership.objects.filter(workspace=workspace, role=Role.OWNER).first()
+        actor = found or MembershipFactory.create(workspace=workspace, role=Role.OWNER)
     make_item.counter = getattr(make_item, "counter", 0) + 1  # type: ignore[attr-defined]
     fields = services.ItemFields(
         name=name or f"Login {make_item.counter}",  # type: ignore[attr-defined]

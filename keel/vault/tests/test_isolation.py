@@ -1,5 +1,6 @@
 """Tenancy isolation of every vault page and API route: members of another workspace, in every
-role, find workspace A's items, categories and grants absent (keel/core/tests/isolation_check.py)."""
+role, find workspace A's items, categories and grants absent
+(keel/core/tests/isolation_check.py)."""
 
 import pytest
 

@@ -35,7 +35,7 @@ def item_access(request: HttpRequest, ws: str, item_id: int) -> HttpResponse:
     """Who can access this item and why; its managers share it from here."""
     actor = request_membership(request)
     require(actor, "vault.view")
-    item, level = selectors.get_item_for(actor, item_id)
+    item, _level = selectors.get_item_for(actor, item_id)
     require_level(actor, item, Level.MANAGE)
     form = GrantForm(request.POST or None, workspace=actor.workspace)
     context = AuditContext.from_request(request)
@@ -88,8 +88,9 @@ def categories(request: HttpRequest, ws: str) -> HttpResponse:
         return redirect("vault_categories", ws=ws)
     rows = Category.objects.in_workspace(actor.workspace)
     counts = {c.pk: 0 for c in rows}
-    for category_id in Item.objects.in_workspace(actor.workspace).values_list("category_id",
-                                                                               flat=True):
+    for category_id in Item.objects.in_workspace(actor.workspace).values_list(
+        "category_id", flat=True
+    ):
         if category_id in counts:
             counts[category_id] += 1
     page = {"form": form, "rows": [(c, counts[c.pk]) for c in rows]}

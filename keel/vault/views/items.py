@@ -46,8 +46,9 @@ def item_list(request: HttpRequest, ws: str) -> HttpResponse:
     return render(request, "vault/list.html", context)
 
 
-def _item_page(request: HttpRequest, item: Item, level: int, *,
-               revealed: dict[str, str] | None = None, status: int = 200) -> HttpResponse:  # fmt: skip
+def _item_page(
+    request: HttpRequest, item: Item, level: int, *, revealed: dict[str, str] | None = None
+) -> HttpResponse:
     actor = request_membership(request)
     fields = _fields(item)
     if level < Level.VIEW:
@@ -63,7 +64,7 @@ def _item_page(request: HttpRequest, item: Item, level: int, *,
         "can_view": level >= Level.VIEW, "can_manage": level >= Level.MANAGE,
         "last_reveal": last,
     }  # fmt: skip
-    return render(request, "vault/item.html", context, status=status)
+    return render(request, "vault/item.html", context)
 
 
 @login_required
