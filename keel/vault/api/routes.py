@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
@@ -154,9 +154,10 @@ def item_update(request: HttpRequest, slug: str, item_id: int,
 
 
 @router.post(f"{WS}/items/{{item_id}}/reveal", response={200: RevealOut, **ERROR_RESPONSES})
-def item_reveal(request: HttpRequest, slug: str, item_id: int,
+def item_reveal(request: HttpRequest, response: HttpResponse, slug: str, item_id: int,
                 payload: RevealIn) -> dict[str, str]:  # fmt: skip
     """One hidden field in clear (view access or more). Recorded in the audit log."""
+    response["Cache-Control"] = "no-store"
     membership = _reader(request, slug)
     item, _level = selectors.get_item_for(membership, item_id)
     with api_field_names({"field": "field"}):

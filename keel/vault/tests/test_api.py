@@ -41,8 +41,9 @@ def test_create_read_update_without_secrets_in_answers(api_for, member):
     listed = api.get(f"{WS}/items")
     assert SECRET not in listed.content.decode()
     assert [i["name"] for i in listed.json()["items"]] == ["DHL"]
-    revealed = api.post(f"{WS}/items/{item_id}/reveal", {"field": "password"}).json()
-    assert revealed == {"field": "password", "value": SECRET}
+    response = api.post(f"{WS}/items/{item_id}/reveal", {"field": "password"})
+    assert response.json() == {"field": "password", "value": SECRET}
+    assert "no-store" in response["Cache-Control"]
 
 
 def test_use_level_gets_no_password_anywhere(api_for, owner, assistant, item):

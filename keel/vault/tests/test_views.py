@@ -52,11 +52,13 @@ def test_item_page_masks_and_reveal_shows_one_field(login, owner, member, item):
     assert SECRET not in page and "Reveal" in page
     assert client.get(url("vault_item_reveal", item_id=item.pk)).status_code == 405
     shown = client.post(url("vault_item_reveal", item_id=item.pk), {"field": "password"})
-    assert SECRET in shown.content.decode()
+    assert SECRET in shown.content.decode() and "no-store" in shown["Cache-Control"]
     fragment = client.post(url("vault_item_reveal", item_id=item.pk), {"field": "password"},
                            HTTP_HX_REQUEST="true").content.decode()  # fmt: skip
     assert SECRET in fragment and "<html" not in fragment
     assert AuditEvent.objects.filter(action="vault.revealed").count() == 2
+    bad = client.post(url("vault_item_reveal", item_id=item.pk), {"field": "nope"})
+    assert bad.status_code == 400 and "no such hidden field" in bad.content.decode()
 
 
 def test_use_level_sees_no_secret_and_cannot_reveal(login, owner, assistant, item):

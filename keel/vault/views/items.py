@@ -7,9 +7,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from keel.core.middleware import request_membership
@@ -47,7 +49,12 @@ def item_list(request: HttpRequest, ws: str) -> HttpResponse:
 
 
 def _item_page(
-    request: HttpRequest, item: Item, level: int, *, revealed: dict[str, str] | None = None
+    request: HttpRequest,
+    item: Item,
+    level: int,
+    *,
+    revealed: dict[str, str] | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     actor = request_membership(request)
     fields = _fields(item)
@@ -64,7 +71,7 @@ def _item_page(
         "can_view": level >= Level.VIEW, "can_manage": level >= Level.MANAGE,
         "last_reveal": last,
     }  # fmt: skip
-    return render(request, "vault/item.html", context)
+    return render(request, "vault/item.html", context, status=status)
 
 
 @login_required
@@ -77,6 +84,7 @@ def item_detail(request: HttpRequest, ws: str, item_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@never_cache  # a revealed value must not stay in the browser's or a proxy's cache
 def item_reveal(request: HttpRequest, ws: str, item_id: int) -> HttpResponse:
     """Reveal one hidden field: the page again with that value shown (an htmx request gets
     just the field's fragment)."""
@@ -84,8 +92,12 @@ def item_reveal(request: HttpRequest, ws: str, item_id: int) -> HttpResponse:
     require(actor, "vault.view")
     item, level = selectors.get_item_for(actor, item_id)
     key = request.POST.get("field", "")[:20]
-    value = services.item_reveal(actor=actor, item=item, field_key=key,
-                                 context=AuditContext.from_request(request))  # fmt: skip
+    try:
+        value = services.item_reveal(actor=actor, item=item, field_key=key,
+                                     context=AuditContext.from_request(request))  # fmt: skip
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _item_page(request, item, level, status=400)
     if getattr(request, "htmx", False):
         field = next(f for f in _fields(item) if f.key == key)
         return render(request, "vault/_field.html",
