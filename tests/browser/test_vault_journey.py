@@ -2,8 +2,8 @@
 sidebar, adds the Seller Central login (its password typed into a password field), shares it
 use-only with the external assistant and view-level with a member. The assistant sees the
 name, address and username but no password and no Reveal button; the member reveals the
-password in place (an htmx POST, audited). axe-core checks the list, the form, the item page
-and "who can access". Waits are on page state, never on time.
+password in place (an htmx POST, audited) and copies it. axe-core checks the list, the form,
+the item page (masked and revealed) and "who can access". Waits are on page state, never on time.
 """
 
 from __future__ import annotations
@@ -43,8 +43,8 @@ def _people() -> dict[str, Membership]:
     return people
 
 
-def _page_for(new_context: Any, base_url: str, membership: Membership) -> Any:
-    context = new_context()
+def _page_for(new_context: Any, base_url: str, membership: Membership, **options: Any) -> Any:
+    context = new_context(**options)
     sign_in_context(context, base_url, membership.user)
     return context.new_page()
 
@@ -106,10 +106,16 @@ def test_owner_adds_shares_and_only_view_level_reveals(new_context: Any, base_ur
     assert PASSWORD not in assistant.content()
 
     # 5. The member reveals the password in place; the reveal is in the audit log.
-    member = _page_for(new_context, base_url, people["member"])
+    member = _page_for(
+        new_context, base_url, people["member"], permissions=["clipboard-read", "clipboard-write"]
+    )
     member.goto(f"/{SLUG}/vault/{item.pk}/")
     member.get_by_role("button", name=re.compile("Reveal")).first.click()
     expect(member.get_by_text(PASSWORD)).to_be_visible()
+    member.get_by_role("button", name=re.compile("^Copy")).click()
+    expect(member.get_by_role("status")).to_have_text("Copied.")
+    assert member.evaluate("() => navigator.clipboard.readText()") == PASSWORD
+    axe(member, "vault item, revealed")
     assert (
         AuditEvent.objects.filter(action="vault.revealed", actor=people["member"].user).count() == 1
     )
