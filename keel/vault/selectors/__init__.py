@@ -2,6 +2,7 @@
 access and why, and the rotation queue. Every query starts from the caller's workspace."""
 
 from keel.vault.selectors.items import (
+    LIST_LIMIT,
     ItemRow,
     PersonAccessRow,
     get_item_for,
@@ -11,6 +12,7 @@ from keel.vault.selectors.items import (
 from keel.vault.selectors.rotations import exposure_of, open_rotations
 
 __all__ = [
+    "LIST_LIMIT",
     "ItemRow",
     "PersonAccessRow",
     "exposure_of",

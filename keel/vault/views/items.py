@@ -40,11 +40,16 @@ def item_list(request: HttpRequest, ws: str) -> HttpResponse:
     tag = request.GET.get("tag", "")[:40]
     rows = selectors.item_rows(actor=actor, query=query, category_id=category_id, tag=tag)
     context = {
-        "rows": rows, "categories": categories, "category_id": category_id, "query": query,
-        "tag": tag, "kinds": Kind.choices, "can_add": has_perm(actor, "vault.add"),
-        "can_manage_all": has_perm(actor, "vault.manage"), "filtered": bool(query or tag
-                                                                           or category_id),
-    }  # fmt: skip
+        "rows": rows,
+        "truncated": len(rows) >= selectors.LIST_LIMIT,
+        "categories": categories,
+        "category_id": category_id,
+        "query": query,
+        "tag": tag,
+        "can_add": has_perm(actor, "vault.add"),
+        "can_manage_all": has_perm(actor, "vault.manage"),
+        "filtered": bool(query or tag or category_id),
+    }
     return render(request, "vault/list.html", context)
 
 
