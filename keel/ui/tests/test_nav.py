@@ -15,8 +15,8 @@ from keel.ui.nav import FRONT_PAGE, NavItem, front_url, nav_items, register_nav
 pytestmark = pytest.mark.django_db
 
 HOME = "/acme/"
-# Every app's main links, in sidebar order (home, tasks, wiki, feedback, accounts, org, kpis,
-# goals, accounts).
+# Every app's main links, in sidebar order (home, tasks, wiki, feedback, accounts, vault, org,
+# kpis, goals, accounts).
 MAIN = [
     "home",
     "tasks",
@@ -25,6 +25,7 @@ MAIN = [
     "feedback",
     "members",
     "groups",
+    "vault",
     "org",
     "kpis",
     "vision",
@@ -67,7 +68,8 @@ def test_outsiders_do_not_see_permission_gated_links(login, workspace, role):
     outsider = MembershipFactory(workspace=workspace, role=role)
     sidebar = _sidebar(login(outsider))
     # Assistants write the reports they are asked for (remote assistants report daily too).
-    extra = ["feedback"] if role == Role.ASSISTANT else []
+    # The vault is everyone's: each sees only what was shared with them (docs/security/vault.md).
+    extra = ["feedback", "vault"] if role == Role.ASSISTANT else ["vault"]
     assert _main_keys(sidebar) == ["home", "tasks", "projects", "wiki", *extra]
     for name in ("members", "groups", "org_chart", "kpis_scorecard", "goals_vision", "audit"):
         assert reverse(name, kwargs={"ws": "acme"}) not in sidebar, name

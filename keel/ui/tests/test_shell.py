@@ -42,7 +42,8 @@ def test_admin_sees_audit(login, admin):
 def test_assistant_sees_home_and_their_tasks_but_no_staff_pages(login, assistant):
     # Tasks and projects show only what they were added to (keel.tasks.access), the wiki
     # only the spaces and pages they were given (keel.wiki.access).
-    assert _nav(_html(login(assistant))) == {"home", "tasks", "projects", "wiki", "feedback"}
+    assert _nav(_html(login(assistant))) == {"home", "tasks", "projects", "wiki", "feedback",
+                                             "vault"}  # fmt: skip
 
 
 def test_switcher_lists_only_users_active_workspaces(login, member, other_workspace):
@@ -188,4 +189,4 @@ def test_static_files_exist():
 
 def test_guest_sees_no_staff_nav(login, workspace):
     guest = MembershipFactory(workspace=workspace, role=Role.GUEST)
-    assert _nav(_html(login(guest))) == {"home", "tasks", "projects", "wiki"}
+    assert _nav(_html(login(guest))) == {"home", "tasks", "projects", "wiki", "vault"}
