@@ -410,3 +410,75 @@ def test_an_unexpected_failure_is_recorded_not_retried_for_ever(admin: Any) -> N
         delivery = chat_webhook_test(actor=admin, webhook=hook)
     assert delivery.status == ChatDeliveryStatus.FAILED and delivery.claimed_until is None
     assert "unexpected" in delivery.last_error
+
+
+def test_production_path_connects_to_the_checked_address_with_tls_for_the_name(
+    monkeypatch: Any, settings: Any, tmp_path: Any
+) -> None:
+    """The pinned HTTPS connection: the host is resolved once (here: to this machine), the
+    socket goes to that address, and TLS verifies the certificate against the host name."""
+    import datetime as dt
+    import ssl
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    from keel.notifications.services import chat_delivery
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "chat.example")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name)
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("chat.example")]), critical=False)
+        .sign(key, hashes.SHA256())
+    )  # fmt: skip
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))  # fmt: skip
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            seen.append(self.headers.get("Host", ""))
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args: Any) -> None:
+            return
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(cert_file, key_file)
+    server.socket = server_context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    settings.KEEL_CHAT_LOOPBACK_ONLY = False
+    settings.KEEL_CHAT_ALLOW_PRIVATE_HOSTS = False
+    trusted = ssl.create_default_context(cafile=str(cert_file))
+    monkeypatch.setattr(ssl, "create_default_context", lambda: trusted)  # what it calls
+    asked: list[str] = []
+
+    def resolve(host: str, _port: int) -> list[str]:
+        asked.append(host)
+        return ["127.0.0.1"]  # what the one lookup answered (checked as public in production)
+
+    monkeypatch.setattr(chat_formats, "public_addresses", resolve)
+    try:
+        status, answer = chat_delivery._send(f"https://chat.example:{port}/services/x", b"{}")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert (status, answer) == (200, b"ok")
+    assert asked == ["chat.example"] and seen == [f"chat.example:{port}"]
