@@ -28,6 +28,7 @@ from keel.feedback.models import Report
 from keel.kpis.models import Kpi, Metric
 from keel.org.models import Seat
 from keel.tasks.models import Status, Task
+from keel.vault.models import Rotation
 
 TWO = Decimal("0.01")
 
@@ -131,11 +132,30 @@ def report_mood(workspace: Workspace, people: list[int] | None, month: date,
     return None if mood is None else Decimal(str(mood)).quantize(TWO, rounding=ROUND_HALF_UP)
 
 
+def vault_rotations(workspace: Workspace, people: list[int] | None, month: date,
+                    today: date, end: date | None = None) -> Decimal | None:  # fmt: skip
+    """Passwords still to change at the period's end (or now): the vault's queue of the items
+    a leaver could open (keel.vault `Rotation`), for the people it is given to — everyone's
+    for a company KPI. A queue entry counts from its making until the new value is saved."""
+    day = min(end or _month_end(month), today)
+    if day < month:
+        return None
+    moment = _end_of_day(day, _zone(workspace))
+    waiting = (
+        Rotation.objects.filter(workspace=workspace, created_at__lt=moment)
+        .filter(Q(done_at__isnull=True) | Q(done_at__gte=moment))
+    )  # fmt: skip
+    if people is not None:
+        waiting = waiting.filter(assignee_id__in=people)
+    return Decimal(waiting.count())
+
+
 COMPUTE: dict[str, Callable[..., Decimal | None]] = {
     Metric.TASKS_ON_TIME: tasks_on_time,
     Metric.TASKS_OVERDUE: tasks_overdue,
     Metric.REPORT_PARTICIPATION: report_participation,
     Metric.REPORT_MOOD: report_mood,
+    Metric.VAULT_ROTATIONS: vault_rotations,
 }
 
 

@@ -52,6 +52,7 @@ class Metric(models.TextChoices):
     TASKS_OVERDUE = "tasks_overdue", _("Tasks overdue")
     REPORT_PARTICIPATION = "report_participation", _("Report participation (%)")
     REPORT_MOOD = "report_mood", _("Average mood in reports (1–5)")
+    VAULT_ROTATIONS = "vault_rotations", _("Passwords still to change after departures")
 
 
 class ValueSource(models.TextChoices):

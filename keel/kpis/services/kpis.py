@@ -31,6 +31,7 @@ METRIC_UNITS: dict[str, tuple[str, str, str]] = {
     Metric.TASKS_OVERDUE: (Unit.COUNT, Aggregation.LAST, Direction.LOWER),
     Metric.REPORT_PARTICIPATION: (Unit.PERCENT, Aggregation.LAST, Direction.HIGHER),
     Metric.REPORT_MOOD: (Unit.COUNT, Aggregation.AVERAGE, Direction.HIGHER),
+    Metric.VAULT_ROTATIONS: (Unit.COUNT, Aggregation.LAST, Direction.LOWER),
 }
 
 

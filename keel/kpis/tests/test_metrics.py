@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal as D
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -94,3 +95,37 @@ def test_the_nightly_job_writes_this_and_last_month_once(workspace):
     rows = KpiMonth.objects.filter(kpi=kpi)
     assert {r.source for r in rows} == {ValueSource.COMPUTED}
     assert rows.get(month=timezone.localdate().replace(day=1)).value == D(1)
+
+
+def test_passwords_still_to_change_by_hand(workspace, owner):
+    """Three rotations queued in March 2026 (one done on 20 March, one done on 2 April) and
+    one queued in April: March ends with 2 waiting (the one done in April still waited on
+    31 March); April with 2; a team KPI counts those given to its people."""
+    from keel.vault.models import Rotation
+    from keel.vault.tests.factories import make_item
+
+    helper: Any = MembershipFactory(workspace=workspace)
+    other: Any = MembershipFactory(workspace=workspace)
+    leaver: Any = MembershipFactory(workspace=workspace)
+
+    def at(day: int, month: int) -> datetime:
+        return datetime(2026, month, day, 9, tzinfo=UTC)
+
+    rows = [  # (made, done, given to)
+        (at(5, 3), at(20, 3), helper),
+        (at(6, 3), at(2, 4), helper),
+        (at(7, 3), None, other),
+        (at(3, 4), None, helper),
+    ]
+    for made, done, assignee in rows:
+        item = make_item(workspace)
+        rotation = Rotation.objects.create(workspace=workspace, item=item, leaver=leaver,
+                                           assignee=assignee, done_at=done)  # fmt: skip
+        Rotation.objects.filter(pk=rotation.pk).update(created_at=made)
+    today = date(2026, 4, 15)
+    march, april = date(2026, 3, 1), date(2026, 4, 1)
+    assert metrics.vault_rotations(workspace, None, march, today) == D(2)
+    assert metrics.vault_rotations(workspace, None, april, today) == D(2)
+    assert metrics.vault_rotations(workspace, [helper.pk], march, today) == D(1)
+    assert metrics.vault_rotations(workspace, [helper.pk], april, today) == D(1)
+    assert metrics.vault_rotations(workspace, None, date(2026, 5, 1), today) is None
