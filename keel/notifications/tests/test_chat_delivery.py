@@ -313,7 +313,8 @@ def test_messages_are_written_in_the_chats_language(
     body = chat.received[0]["body"]
     post_body = body["content"]["post"]
     assert "zh_cn" in post_body
-    assert "在 Keel 中打开" in str(post_body) or "Keel" in str(post_body)
+    assert "Wang Fang 给 Purchasing 发送了消息：New supplier" in str(post_body)
+    assert "在 Keel 中打开" in str(post_body)
 
 
 def test_job_payloads_hold_ids_only(admin: Any, django_capture_on_commit_callbacks: Any) -> None:

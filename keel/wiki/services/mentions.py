@@ -33,12 +33,15 @@ def notify_new_mentions(*, actor: Membership, page: Page, old_body: str, new_bod
     added = [n for n in mention_names(new_body) if n not in before]
     told = 0
     url = reverse("wiki_page", kwargs={"ws": page.workspace.slug, "page_id": page.pk})
+    public: bool | None = None  # whether a chat may name the page: asked once, if at all
     for person in _members_named(page, added):
         if person.pk == actor.pk or not can(page_level(reader_for(person), page), READ):
             continue
         params = {"actor": actor.user.display_name, "page": page.title}
         notify(recipient=person, kind="wiki.mentioned", params=params, url=url)
-        if open_to_staff(page):
+        if public is None:
+            public = open_to_staff(page)
+        if public:
             chat_notify(recipient=person, kind="wiki.mentioned", params=params, url=url)
         told += 1
     return told
